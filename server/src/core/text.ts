@@ -1,0 +1,157 @@
+// Text utilities: line index (offset <-> LSP position), matching normalisation with an offset map,
+// edit-distance similarity and approximate substring search. All linear or bounded by the caller.
+
+export interface Position { line: number; character: number }
+
+/** Line starts computed once per document; positions in UTF-16 code units like TextDocument.positionAt. */
+export class LineIndex {
+  readonly starts: number[];
+  constructor(readonly text: string) {
+    const s = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        s.push(i + 1);
+      } else if (c === 10) s.push(i + 1);
+    }
+    this.starts = s;
+  }
+  get lineCount(): number { return this.starts.length; }
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0, hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] > offset) hi = mid; else lo = mid + 1;
+    }
+    const line = lo - 1;
+    return { line, character: offset - this.starts[line] };
+  }
+  offsetAt(p: Position): number {
+    if (p.line >= this.starts.length) return this.text.length;
+    if (p.line < 0) return 0;
+    const start = this.starts[p.line];
+    const next = p.line + 1 < this.starts.length ? this.starts[p.line + 1] : this.text.length;
+    return Math.max(start, Math.min(start + p.character, next));
+  }
+  /** [start, end) of line n without its line break. */
+  lineSpan(n: number): { start: number; end: number } {
+    const start = this.starts[n];
+    let end = n + 1 < this.starts.length ? this.starts[n + 1] : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return { start, end };
+  }
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || c === 12;
+}
+
+export function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+
+/** Map one UTF-16 unit to its matching form: full-width ASCII to half width, quote and dash variants unified. Returns -1 to drop. */
+export function foldChar(c: number): number {
+  if (isSpace(c) || c === 124 /* | */ || c === 0xff5c /* ｜ */) return -1;
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  switch (c) {
+    case 0x201c: case 0x201d: case 0x201e: case 0x301d: case 0x301e: case 0x2018: case 0x2019: case 39: return 34; // quotes -> "
+    case 0x2014: case 0x2013: case 0x2212: return 45; // dashes -> -
+    case 0x3002: return c; // 。 stays
+    default: return c;
+  }
+}
+
+export interface Folded {
+  /** Normalised text. */
+  s: string;
+  /** Source offset of each character of s. */
+  offs: number[];
+}
+
+/** Fold text[start, end) for matching: drop white space and pipes, unify widths, `1、` -> `1.`. */
+export function fold(text: string, start = 0, end = text.length, into?: Folded): Folded {
+  const out = into ?? { s: '', offs: [] };
+  let s = '';
+  for (let i = start; i < end; i++) {
+    let c = foldChar(text.charCodeAt(i));
+    if (c < 0) continue;
+    if (c === 0x3001 /* 、 */ || c === 0xff0e) {
+      const prev = s.length ? s.charCodeAt(s.length - 1) : out.s.length ? out.s.charCodeAt(out.s.length - 1) : 0;
+      if (isDigit(prev)) c = 46;
+    }
+    s += String.fromCharCode(c);
+    out.offs.push(i);
+  }
+  out.s += s;
+  return out;
+}
+
+export function foldString(s: string): string { return fold(s).s; }
+
+/** Levenshtein distance, O(|a|·|b|) with one row of memory. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  const row = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** Similarity in [0,1]: 1 - distance / length of the longer string. */
+export function similarity(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  return n === 0 ? 1 : 1 - editDistance(a, b) / n;
+}
+
+export interface Approx { start: number; end: number; distance: number }
+
+/**
+ * Best approximate occurrence of `pattern` inside `text` (Sellers' algorithm): the substring of `text`
+ * with the least edit distance to `pattern`. Returns indices into `text`. O(|pattern|·|text|).
+ */
+export function approxFind(pattern: string, text: string): Approx {
+  const m = pattern.length, n = text.length;
+  if (!m) return { start: 0, end: 0, distance: 0 };
+  const exact = text.indexOf(pattern);
+  if (exact >= 0) return { start: exact, end: exact + m, distance: 0 };
+  // D[i][j]: distance of pattern[0,i) to a substring of text ending at j; start tracked alongside.
+  let prevD = new Int32Array(n + 1), curD = new Int32Array(n + 1);
+  let prevS = new Int32Array(n + 1), curS = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) { prevD[j] = 0; prevS[j] = j; }
+  for (let i = 1; i <= m; i++) {
+    curD[0] = i; curS[0] = 0;
+    const pc = pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const sub = prevD[j - 1] + (pc === text.charCodeAt(j - 1) ? 0 : 1);
+      const del = prevD[j] + 1; // pattern char missing from text
+      const ins = curD[j - 1] + 1; // extra text char
+      let d = sub, st = prevS[j - 1];
+      if (del < d) { d = del; st = prevS[j]; }
+      if (ins < d) { d = ins; st = curS[j - 1]; }
+      curD[j] = d; curS[j] = st;
+    }
+    [prevD, curD] = [curD, prevD];
+    [prevS, curS] = [curS, prevS];
+  }
+  let best = 0, bestD = prevD[0];
+  for (let j = 1; j <= n; j++) if (prevD[j] < bestD || (prevD[j] === bestD && j - prevS[j] > best - prevS[best])) { bestD = prevD[j]; best = j; }
+  return { start: prevS[best], end: best, distance: bestD };
+}
+
+/** Map a span of folded indices back to source offsets. */
+export function foldedToSource(f: Folded, a: number, b: number): { start: number; end: number } {
+  if (b <= a) { const o = f.offs[Math.min(a, f.offs.length - 1)] ?? 0; return { start: o, end: o }; }
+  return { start: f.offs[a], end: f.offs[b - 1] + 1 };
+}

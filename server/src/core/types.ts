@@ -93,6 +93,8 @@ export interface LabelMatch extends Span {
   similarity: number;
   /** True when the span is on one line and can be replaced safely. */
   singleLine: boolean;
+  /** The label continues after the row's values (a wrapped PDF cell): a layout matter, not a typo. */
+  wrapped?: boolean;
 }
 
 export interface Row {

@@ -1,0 +1,11 @@
+// Public API of the nianbao engine (pure TypeScript; shared by the language server, the CLI and the tests).
+export * from './types';
+export { LineIndex } from './text';
+export { parseReport } from './parse/report';
+export { checkReport, type CheckOptions, type CheckResult } from './engine';
+export { RULES, ruleById, type RuleMeta } from './rules';
+export { TEMPLATE, tableDef, versionForYear } from './template';
+export { formatDec } from './numbers';
+
+/** Path of a rule's documentation, relative to the package root (docs are shipped with the CLI and the extension). */
+export function ruleDocPath(id: string): string { return `docs/rules/${id}.md`; }

@@ -1,0 +1,145 @@
+// Section headings (一、总体情况 … 六、其他需要报告的事项), sub-headings, and the report title.
+import { TEMPLATE } from '../template';
+import { fold, foldString, LineIndex, similarity } from '../text';
+import type { Heading, Section, SubHeading, Title } from '../types';
+import { findLoose } from './loose';
+
+const NUMERALS = '一二三四五六七八九十';
+const HEADING_MIN_SIMILARITY = 0.6;
+
+interface HeadingCandidate { n: number; heading: Heading; lineEnd: number }
+
+const foldedHeadings = TEMPLATE.sections.map((s) => ({
+  n: s.n,
+  official: s.heading,
+  forms: [s.heading, ...s.variants].map(foldString),
+}));
+
+/** Strip list markers a paste may put before a heading: "- ", "* ", "#", "**". */
+function contentStart(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && /[\s\-*#>•·]/.test(text[i])) i++;
+  return i;
+}
+
+/** Is the line at [start,end) a section heading? Headings are short, start with 一、…六、 and resemble an official heading. */
+function headingAt(text: string, start: number, end: number): HeadingCandidate | undefined {
+  const s = contentStart(text, start, end);
+  if (s >= end || !NUMERALS.includes(text[s])) return undefined;
+  const sep = text[s + 1];
+  if (sep !== '、' && sep !== '.' && sep !== '．' && sep !== '，' && sep !== ',') return undefined;
+  let e = end;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  const line = text.slice(s, e);
+  if (line.includes('\t') || line.length > 45) return undefined;
+  const body = line.replace(/[。.]$/, '');
+  if (body.includes('。')) return undefined;
+  const f = foldString(body);
+  let best: { n: number; sim: number; official: string } | undefined;
+  for (const h of foldedHeadings) {
+    for (const form of h.forms) {
+      if (Math.abs(form.length - f.length) > form.length * 0.5 + 2) continue;
+      const sim = similarity(f, form);
+      if (!best || sim > best.sim) best = { n: h.n, sim, official: h.official };
+    }
+  }
+  if (!best || best.sim < HEADING_MIN_SIMILARITY) return undefined;
+  return {
+    n: best.n,
+    heading: { start: s, end: e, text: line, official: best.official, exact: best.sim === 1, inline: false },
+    lineEnd: end,
+  };
+}
+
+/** Sub-headings inside prose sections: （一）主动公开情况 / 一、主动公开 at the start of a line. */
+function subheadingsIn(text: string, idx: LineIndex, start: number, end: number): SubHeading[] {
+  const out: SubHeading[] = [];
+  const first = idx.positionAt(start).line, last = idx.positionAt(end).line;
+  for (let n = first; n <= last && n < idx.lineCount; n++) {
+    const ls = idx.lineSpan(n);
+    if (ls.start < start || ls.start >= end) continue;
+    const s = contentStart(text, ls.start, ls.end);
+    const m = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*[^。：:，,；;\t]{2,30}/.exec(text.slice(s, Math.min(ls.end, s + 60)));
+    if (m) out.push({ start: s, end: s + m[0].trimEnd().length, text: m[0].trim() });
+  }
+  return out;
+}
+
+export function findSections(text: string, idx: LineIndex): Section[] {
+  const found: HeadingCandidate[] = [];
+  for (let n = 0; n < idx.lineCount; n++) {
+    const ls = idx.lineSpan(n);
+    if (ls.end - ls.start < 4) continue;
+    const h = headingAt(text, ls.start, ls.end);
+    if (h) found.push(h);
+  }
+  // Collapsed web text: a heading inside a line, accepted only when it is the exact official wording or a known variant.
+  const present = new Set(found.map((h) => h.n));
+  for (const sec of TEMPLATE.sections) {
+    if (present.has(sec.n)) continue;
+    for (const form of [sec.heading, ...sec.variants]) {
+      const m = findLoose(text, form);
+      if (!m) continue;
+      const ls = idx.lineSpan(idx.positionAt(m.start).line);
+      found.push({ n: sec.n, heading: { ...m, text: text.slice(m.start, m.end), official: sec.heading, exact: true, inline: m.start > contentStart(text, ls.start, ls.end) }, lineEnd: m.end });
+      break;
+    }
+  }
+  found.sort((a, b) => a.heading.start - b.heading.start);
+  return found.map((h, i) => {
+    const end = i + 1 < found.length ? found[i + 1].heading.start : text.length;
+    const bodyStart = Math.min(end, h.heading.inline ? h.heading.end : Math.max(h.heading.end, h.lineEnd));
+    return {
+      n: h.n,
+      heading: h.heading,
+      start: h.heading.start,
+      end,
+      body: { start: bodyStart, end },
+      subheadings: h.n === 2 || h.n === 3 || h.n === 4 ? [] : subheadingsIn(text, idx, bodyStart, end),
+    };
+  });
+}
+
+const TITLE_RE = /^(.*?)((?:19|20)\d{2})年(?:度)?(.*)$/;
+
+/** The title: the first short lines before the first heading, joined, naming agency, year and 政府信息公开工作年度报告. */
+export function findTitle(text: string, idx: LineIndex, firstHeading: number): Title | undefined {
+  const limit = Math.min(firstHeading < 0 ? text.length : firstHeading, 4000);
+  let joined = '';
+  let start = -1, end = -1, lines = 0;
+  for (let n = 0; n < idx.lineCount && lines < 6; n++) {
+    const ls = idx.lineSpan(n);
+    if (ls.start >= limit) break;
+    const lineEnd = Math.min(ls.end, limit, ls.start + 200);
+    const f = fold(text, ls.start, lineEnd).s;
+    if (!f) continue;
+    if (f.length > 60 && start >= 0) break; // a paragraph: the title is over
+    if (start < 0) start = ls.start + (text.slice(ls.start, lineEnd).length - text.slice(ls.start, lineEnd).trimStart().length);
+    joined += f;
+    lines++;
+    end = lineEnd;
+    const k = joined.search(/年度?报告|年报/);
+    if (k >= 0) {
+      // cut what follows the title on the same line (collapsed text)
+      const cutAt = joined.indexOf('报告', k) >= 0 ? joined.indexOf('报告', k) + 2 : joined.indexOf('年报', k) + 2;
+      const title = joined.slice(0, cutAt);
+      if (!/政府信息公开|信息公开/.test(title)) return undefined;
+      let realEnd = end;
+      if (cutAt < joined.length) {
+        // map the cut back into the last line
+        const lf = fold(text, ls.start, lineEnd);
+        const inLast = cutAt - (joined.length - lf.s.length);
+        if (inLast > 0 && inLast <= lf.offs.length) realEnd = lf.offs[inLast - 1] + 1;
+      }
+      while (realEnd > start && /\s/.test(text[realEnd - 1])) realEnd--;
+      const m = TITLE_RE.exec(title);
+      const agency = m && m[1] ? m[1] : undefined;
+      return {
+        start, end: realEnd, text: text.slice(start, realEnd),
+        agency, year: m ? Number(m[2]) : undefined,
+        hasSuffix: /政府信息公开工作年度报告$/.test(title),
+      };
+    }
+  }
+  return undefined;
+}

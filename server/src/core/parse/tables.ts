@@ -1,0 +1,298 @@
+// Reading a table: value runs are found in the token stream and aligned, in order, with the template's rows
+// by label similarity (dynamic programming), so that every layout is read by one algorithm.
+import { rowsOf, type ColumnDef, type TableDef } from '../template';
+import { approxFind, editDistance, fold, foldString, similarity, type Folded, LineIndex } from '../text';
+import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
+import { tokenize, type Tok } from './tokens';
+
+interface Run extends Span {
+  toks: Tok[];
+  width: number;
+  /** index in toks of the first and last token */
+  first: number;
+  last: number;
+  ctx: Folded;
+  /** length of the pre part inside ctx (the rest is text after the run) */
+  preLen: number;
+  chars: Set<string>;
+}
+
+const PRE_CONTEXT = 90;
+const POST_CONTEXT = 60;
+/** Beyond this many value runs a region is not a template table; only the first ones are aligned. */
+export const MAX_RUNS = 400;
+
+function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: boolean): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  let prevEnd = 0; // token index after the previous run
+  while (i < toks.length) {
+    if (toks[i].kind !== 'value') { i++; continue; }
+    const first = i;
+    let last = i;
+    let j = i + 1;
+    while (j < toks.length) {
+      const t = toks[j];
+      if (lineOriented && t.line !== toks[first].line) break;
+      if (t.kind === 'text') break;
+      if (t.kind === 'value') last = j;
+      j++;
+    }
+    const runToks = toks.slice(first, last + 1);
+    const ctx: Folded = { s: '', offs: [] };
+    for (let k = prevEnd; k < first; k++) if (toks[k].kind === 'text') fold(text, toks[k].start, toks[k].end, ctx);
+    if (ctx.s.length > PRE_CONTEXT) { ctx.s = ctx.s.slice(-PRE_CONTEXT); ctx.offs = ctx.offs.slice(-PRE_CONTEXT); }
+    const preLen = ctx.s.length;
+    if (usePost) {
+      for (let k = last + 1; k < toks.length && toks[k].kind !== 'value' && ctx.s.length < preLen + POST_CONTEXT; k++) {
+        if (toks[k].kind === 'text') fold(text, toks[k].start, toks[k].end, ctx);
+      }
+    }
+    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx, preLen, chars: new Set(ctx.s) });
+    prevEnd = last + 1;
+    i = last + 1;
+    if (runs.length >= MAX_RUNS) break;
+  }
+  return runs;
+}
+
+interface RowSpec { key: string; label: string; folded: string; block: number; columns: ColumnDef[]; width: number }
+
+interface Sim { sim: number; start: number; end: number }
+
+const NO_SIM: Sim = { sim: 0, start: 0, end: 0 };
+
+/** Exact occurrence of the label before the run (or, for wrapped labels, reaching into the text after it). */
+function exactSim(run: Run, spec: RowSpec): Sim | undefined {
+  if (!spec.folded) return undefined;
+  const pre = run.ctx.s.slice(0, run.preLen);
+  const ex = pre.lastIndexOf(spec.folded);
+  if (ex >= 0) return { sim: 1, start: ex, end: ex + spec.folded.length };
+  return undefined;
+}
+
+function approxSim(run: Run, spec: RowSpec): Sim {
+  if (!spec.folded) return NO_SIM;
+  let hits = 0;
+  for (const ch of spec.folded) if (run.chars.has(ch)) hits++;
+  if (hits / spec.folded.length < 0.5) return NO_SIM;
+  const pre = run.ctx.s.slice(0, run.preLen);
+  const a = approxFind(spec.folded, pre);
+  const simPre = Math.max(0, 1 - a.distance / spec.folded.length);
+  if (simPre >= 0.9 || run.ctx.s.length === run.preLen) return { sim: simPre, start: a.start, end: a.end };
+  const b = approxFind(spec.folded, run.ctx.s);
+  const simAll = Math.max(0, 1 - b.distance / spec.folded.length);
+  return simAll > simPre + 0.1 ? { sim: simAll, start: b.start, end: b.end } : { sim: simPre, start: a.start, end: a.end };
+}
+
+const NEG = -1e9;
+
+function pairScore(run: Run, spec: RowSpec, sim: Sim): number {
+  if (run.width > spec.width) return NEG;
+  if (run.width === spec.width) return sim.sim >= 0.5 ? 1 + sim.sim : 0.3;
+  return sim.sim >= 0.6 ? 0.5 + sim.sim : NEG;
+}
+
+/** Align runs with row specs in order, maximising the total score. Returns run index per spec (-1 = none). */
+function align(runs: Run[], specs: RowSpec[]): { assign: number[]; sims: Map<number, Sim> } {
+  const n = runs.length, m = specs.length;
+  const sims = new Map<number, Sim>();
+  const score = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    // exact label matches first; the edit-distance search only for runs whose label is not written exactly
+    let anyExact = false;
+    for (let j = 0; j < m; j++) {
+      const s = exactSim(runs[i], specs[j]);
+      if (s) { anyExact = true; sims.set(i * m + j, s); }
+    }
+    for (let j = 0; j < m; j++) {
+      let s = sims.get(i * m + j);
+      if (!s) { s = anyExact ? NO_SIM : approxSim(runs[i], specs[j]); sims.set(i * m + j, s); }
+      score[i * m + j] = pairScore(runs[i], specs[j], s);
+    }
+  }
+  const W = m + 1;
+  const dp = new Float64Array((n + 1) * W);
+  const how = new Uint8Array((n + 1) * W); // 1 = skip run, 2 = skip spec, 3 = match
+  for (let i = 1; i <= n; i++) how[i * W] = 1;
+  for (let j = 1; j <= m; j++) how[j] = 2;
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) {
+    let best = dp[(i - 1) * W + j], h = 1;
+    if (dp[i * W + j - 1] > best) { best = dp[i * W + j - 1]; h = 2; }
+    const sc = score[(i - 1) * m + (j - 1)];
+    if (sc > 0 && dp[(i - 1) * W + j - 1] + sc > best) { best = dp[(i - 1) * W + j - 1] + sc; h = 3; }
+    dp[i * W + j] = best; how[i * W + j] = h;
+  }
+  const assign = new Array<number>(m).fill(-1);
+  let i = n, j = m;
+  while (i > 0 && j > 0) {
+    const h = how[i * W + j];
+    if (h === 3) { assign[j - 1] = i - 1; i--; j--; } else if (h === 1) i--; else j--;
+  }
+  return { assign, sims };
+}
+
+function labelMatchOf(text: string, run: Run, sim: Sim, spec: RowSpec): LabelMatch | undefined {
+  if (sim.end <= sim.start) return undefined;
+  let start = run.ctx.offs[sim.start], end = run.ctx.offs[sim.end - 1] + 1;
+  let src = text.slice(start, end);
+  const singleLine = !/[\r\n]/.test(src);
+  const wrapped = sim.end > run.preLen;
+  let similarity = sim.sim;
+  if (similarity < 1 && singleLine && !wrapped) {
+    // a garbled label in tab-separated cells: take whole cells, so that a fix replaces all of it
+    while (start > 0 && !/[\t\r\n|]/.test(text[start - 1])) start--;
+    while (end < text.length && !/[\t\r\n|]/.test(text[end])) end++;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > run.start) end = run.start;
+    src = text.slice(start, end);
+    similarity = similarity === 0 ? 0 : Math.max(0, 1 - editDistance(foldString(src), spec.folded) / Math.max(spec.folded.length, foldString(src).length));
+  }
+  return { start, end, text: src, similarity, singleLine, wrapped };
+}
+
+/** Positional reading of an under-width tab row: fill the template columns from the table's usual value columns. */
+function positional(run: Run, spec: RowSpec, modalStart: number | undefined, lineToks: Tok[] | undefined, labelEndCol: number): Tok[] | undefined {
+  if (modalStart === undefined || !lineToks) return undefined;
+  const cols = run.toks.map((t) => t.col);
+  if (cols.some((c) => c < 0 || c < modalStart || c >= modalStart + spec.width)) return undefined;
+  if (labelEndCol >= modalStart) return undefined;
+  const out: Tok[] = [];
+  for (let c = 0; c < spec.width; c++) {
+    const t = lineToks.find((x) => x.col === modalStart + c);
+    if (t && (t.kind === 'value' || t.kind === 'empty')) out.push(t);
+    else if (!t) {
+      const lastTok = lineToks[lineToks.length - 1];
+      out.push({ kind: 'empty', start: lastTok.end, end: lastTok.end, line: lastTok.line, col: modalStart + c });
+    } else return undefined;
+  }
+  return out;
+}
+
+function cellsOf(toks: Tok[], spec: RowSpec): Cell[] {
+  return toks.map((t, k) => ({
+    rowKey: spec.key, colKey: spec.columns[k].key, start: t.start, end: t.end,
+    value: t.kind === 'value' && t.value ? t.value : { kind: 'blank', raw: '' },
+  }));
+}
+
+/** Whole-token header matching: each expected label takes the most similar distinct text token. */
+function matchHeaders(text: string, toks: Tok[], from: number, to: number, labels: string[], min: number): (LabelMatch | undefined)[] {
+  const cands: { k: number; label: number; sim: number }[] = [];
+  const folded = labels.map(foldString);
+  const pieces: Span[] = [];
+  for (let k = from; k < to; k++) {
+    if (toks[k].kind !== 'text') continue;
+    pieces.push(toks[k]);
+    // space-separated header words merged into one token (pdftotext): try each word too
+    const re = /\S+/g;
+    const t = text.slice(toks[k].start, toks[k].end);
+    let m: RegExpExecArray | null;
+    const words: Span[] = [];
+    while ((m = re.exec(t))) words.push({ start: toks[k].start + m.index, end: toks[k].start + m.index + m[0].length });
+    if (words.length > 1) pieces.push(...words);
+  }
+  pieces.forEach((p, k) => {
+    const f = fold(text, p.start, p.end).s;
+    if (!f || f.length > 40) return;
+    folded.forEach((lab, li) => {
+      if (Math.abs(lab.length - f.length) > Math.max(2, lab.length * 0.4)) return;
+      const sim = similarity(f, lab);
+      if (sim >= min) cands.push({ k, label: li, sim });
+    });
+  });
+  cands.sort((a, b) => b.sim - a.sim || a.k - b.k);
+  const out: (LabelMatch | undefined)[] = labels.map(() => undefined);
+  const used = new Set<number>();
+  for (const c of cands) {
+    if (out[c.label] || used.has(c.k)) continue;
+    used.add(c.k);
+    const t = pieces[c.k];
+    const src = text.slice(t.start, t.end);
+    const f = foldString(src);
+    // a header cut by the page width (商业企 / 业) is wrapped, not misspelt
+    const wrapped = c.sim < 1 && (folded[c.label].startsWith(f) || folded[c.label].endsWith(f));
+    out[c.label] = { start: t.start, end: t.end, text: src, similarity: c.sim, singleLine: !/[\r\n]/.test(src), wrapped };
+  }
+  return out;
+}
+
+export interface ReadOptions { def: TableDef; region: Span; orphan?: boolean }
+
+export function readTable(text: string, idx: LineIndex, { def, region, orphan }: ReadOptions): Table {
+  const { toks, layout } = tokenize(text, idx, region.start, region.end);
+  const lineOriented = layout !== 'pipe';
+  const runs = buildRuns(text, toks, lineOriented, true);
+  const specs: RowSpec[] = rowsOf(def).map(({ row, block, columns }) => ({
+    key: row.key, label: row.label, folded: foldString(row.label), block, columns, width: columns.length,
+  }));
+  const { assign, sims } = align(runs, specs);
+
+  // usual first value column per block (tab layouts), from rows read at full width
+  const modal = new Map<number, number>();
+  const counts = new Map<string, number>();
+  specs.forEach((spec, j) => {
+    const r = assign[j];
+    if (r < 0 || runs[r].width !== spec.width || runs[r].toks[0].col < 0) return;
+    const key = `${spec.block}:${runs[r].toks[0].col}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  for (const [key, c] of counts) {
+    const [b, col] = key.split(':').map(Number);
+    const prev = modal.get(b);
+    if (prev === undefined || c > (counts.get(`${b}:${prev}`) ?? 0)) modal.set(b, col);
+  }
+  const byLine = new Map<number, Tok[]>();
+  for (const t of toks) if (t.col >= 0) { const a = byLine.get(t.line); if (a) a.push(t); else byLine.set(t.line, [t]); }
+
+  const regionFold = fold(text, region.start, region.end).s;
+  const rows: Row[] = specs.map((spec, j) => {
+    const r = assign[j];
+    const base = { key: spec.key, label: spec.label, blockIndex: spec.block };
+    if (r < 0) {
+      const present = spec.folded.length >= 2 && regionFold.includes(spec.folded);
+      return { ...base, cells: [], status: present ? 'unlocated' : 'missing' };
+    }
+    const run = runs[r];
+    const sim = sims.get(r * specs.length + j)!;
+    const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, sim, spec) : undefined;
+    let cellToks: Tok[] | undefined = run.toks;
+    if (run.width < spec.width) {
+      const lineToks = byLine.get(run.toks[0].line);
+      const labelEndCol = Math.max(-1, ...(lineToks ?? []).filter((t) => t.kind === 'text' && t.start < run.start).map((t) => t.col));
+      cellToks = positional(run, spec, modal.get(spec.block), lineToks, labelEndCol);
+    }
+    const span = { start: Math.min(run.start, labelMatch?.start ?? run.start), end: run.end };
+    if (!cellToks) return { ...base, labelMatch, cells: [], status: 'unlocated', span };
+    return { ...base, labelMatch, cells: cellsOf(cellToks, spec), status: 'ok', span };
+  });
+
+  // headers and captions, searched between the previous block's last row and the block's first row
+  const columns: ColumnHeader[] = [];
+  const captions: Table['captions'] = [];
+  const tokIndexAt = (offset: number) => { let k = 0; while (k < toks.length && toks[k].start < offset) k++; return k; };
+  let prevTok = 0;
+  def.blocks.forEach((block, b) => {
+    const blockRows = rows.filter((row) => row.blockIndex === b && row.span);
+    const firstRowStart = blockRows.length ? Math.min(...blockRows.map((row) => row.span!.start)) : undefined;
+    const to = firstRowStart === undefined ? prevTok : tokIndexAt(firstRowStart);
+    const from = Math.min(prevTok, to);
+    const labels = block.columns.map((c) => c.label);
+    const isT4 = def.id === 't4';
+    const found = isT4 ? labels.map(() => undefined) : matchHeaders(text, toks, from, to, labels, 0.6);
+    block.columns.forEach((c, k) => columns.push({ key: c.key, label: c.label, blockIndex: b, match: found[k] }));
+    if (block.caption) captions.push({ blockIndex: b, official: block.caption, match: matchHeaders(text, toks, from, to, [block.caption], 0.7)[0] });
+    if (blockRows.length) prevTok = tokIndexAt(Math.max(...blockRows.map((row) => row.span!.end)));
+  });
+
+  const located = rows.filter((r) => r.span);
+  const starts = [...located.map((r) => r.span!.start), ...columns.filter((c) => c.match).map((c) => c.match!.start), ...captions.filter((c) => c.match).map((c) => c.match!.start)];
+  const ends = [...located.map((r) => r.span!.end), ...columns.filter((c) => c.match).map((c) => c.match!.end)];
+  const absent = located.length === 0 && !rows.some((r) => r.status === 'unlocated');
+  const used = new Set(assign.filter((a) => a >= 0));
+  const strayRuns = runs.filter((_, i) => !used.has(i)).map((r) => ({ start: r.start, end: r.end }));
+  const start = starts.length ? Math.min(...starts) : region.start;
+  const end = ends.length ? Math.max(...ends) : region.start;
+  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan };
+}

@@ -1,0 +1,24 @@
+// The rule registry: one module per rule, in reporting order. Stable ids; docs in docs/rules/<id>.md.
+import type { Locale, Severity } from '../types';
+import type { Rule } from './rule';
+import { missingTitle } from './missing-title';
+import { missingSection } from './missing-section';
+import { sectionOrder } from './section-order';
+import { missingTable } from './missing-table';
+import { missingRow } from './missing-row';
+import { labelTypo } from './label-typo';
+import { formatVersion } from './format-version';
+import { blankCell } from './blank-cell';
+import { tableBalance } from './table-balance';
+import { tableUnreadable } from './table-unreadable';
+
+export const RULE_LIST: Rule[] = [
+  missingTitle, missingSection, sectionOrder, missingTable, missingRow,
+  labelTypo, formatVersion, blankCell, tableBalance, tableUnreadable,
+];
+
+export interface RuleMeta { id: string; defaultSeverity: Severity; title: Record<Locale, string> }
+
+export const RULES: RuleMeta[] = RULE_LIST.map(({ id, defaultSeverity, title }) => ({ id, defaultSeverity, title }));
+
+export function ruleById(id: string): RuleMeta | undefined { return RULES.find((r) => r.id === id); }

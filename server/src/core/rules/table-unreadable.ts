@@ -1,0 +1,29 @@
+// table-unreadable: rows whose labels are present but whose cells could not be located (cells run together,
+// a row cut short). Said once per table, as information; nothing that depends on those rows is checked.
+import { tableDef } from '../template';
+import type { Rule } from './rule';
+import { findLoose } from '../parse/loose';
+
+export const tableUnreadable: Rule = {
+  id: 'table-unreadable',
+  defaultSeverity: 'information',
+  title: { 'zh-CN': '表格单元格无法定位', en: 'Table cells could not be located' },
+  check({ model, text, locale, t, report }) {
+    const version = model.template ?? '2021';
+    for (const table of Object.values(model.tables)) {
+      if (!table) continue;
+      const rows = table.rows.filter((r) => r.status === 'unlocated');
+      if (!rows.length) continue;
+      const spans = rows.map((r) => r.labelMatch ?? r.span ?? findLoose(text, r.label, table.region.start, table.region.end) ?? { start: table.region.start, end: table.region.start });
+      const first = spans.reduce((a, b) => (b.start < a.start ? b : a));
+      const name = tableDef(version, table.id).name[locale];
+      const shown = rows.slice(0, 3).map((r) => r.label).join('、') + (rows.length > 3 ? t(` 等 ${rows.length} 行`, ` and ${rows.length - 3} more`) : '');
+      report({
+        start: first.start, end: first.end,
+        message: t(`${name}中 ${rows.length} 行的单元格无法定位（${shown}），这些行未做核对`,
+          `${name}: the cells of ${rows.length} row(s) could not be located (${shown}); those rows were not checked`),
+        related: rows.map((r, i) => ({ ...spans[i], message: r.label })),
+      });
+    }
+  },
+};

@@ -1,0 +1,119 @@
+// One parse per document version, shared by every feature; findings cached per (version, options).
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkReport, parseReport, type Finding, type Locale, type ReportModel, type Severity } from '../core';
+import { t } from './i18n';
+
+export interface CheckOptions {
+  locale: Locale;
+  severity: Record<string, Severity | 'off'>;
+  maxFileSizeKB: number;
+  /** Rules whose findings are dropped for this document (config file `ignore`). */
+  ignoredRules?: readonly string[];
+}
+
+export type SkipReason = 'tooLarge' | 'binary' | 'error';
+
+export interface Analysis {
+  doc: TextDocument;
+  /** Undefined when the document was not parsed (see skipped). */
+  model?: ReportModel;
+  findings: Finding[];
+  skipped?: { reason: SkipReason; message: string };
+}
+
+interface Entry {
+  version: number;
+  text: string;
+  model?: ReportModel;
+  parseError?: unknown;
+  key?: string;
+  analysis?: Analysis;
+}
+
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 0) return true;
+  return false;
+}
+
+function sizeKB(text: string): number {
+  return Buffer.byteLength(text, 'utf8') / 1024;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Number of parses done (for tests: one parse per version). */
+  parses = 0;
+
+  /** The parsed model of this document version (parsing at most once per version); undefined if it cannot be parsed. */
+  model(doc: TextDocument, maxFileSizeKB = Infinity): ReportModel | undefined {
+    const e = this.entry(doc);
+    if (e.model || e.parseError !== undefined) return e.model;
+    if (sizeKB(e.text) > maxFileSizeKB || looksBinary(e.text)) return undefined;
+    try {
+      this.parses++;
+      e.model = parseReport(e.text);
+    } catch (err) {
+      e.parseError = err ?? new Error('parse failed');
+    }
+    return e.model;
+  }
+
+  analyze(doc: TextDocument, opts: CheckOptions): Analysis {
+    const e = this.entry(doc);
+    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignoredRules ?? []]);
+    if (e.analysis && e.key === key) return e.analysis;
+    const kb = sizeKB(e.text);
+    let analysis: Analysis;
+    if (kb > opts.maxFileSizeKB) {
+      analysis = { doc, findings: [], skipped: { reason: 'tooLarge', message: t(opts.locale, 'tooLarge', Math.round(kb), opts.maxFileSizeKB) } };
+    } else if (looksBinary(e.text)) {
+      analysis = { doc, findings: [], skipped: { reason: 'binary', message: t(opts.locale, 'binary') } };
+    } else {
+      const model = this.model(doc);
+      if (!model) {
+        analysis = { doc, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(e.parseError)) } };
+      } else {
+        try {
+          const res = checkReport(model, { locale: opts.locale, severity: opts.severity });
+          const ignored = opts.ignoredRules;
+          const findings = ignored && ignored.length ? res.findings.filter((f) => !ignored.includes(f.rule)) : res.findings;
+          analysis = { doc, model, findings };
+        } catch (err) {
+          analysis = { doc, model, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(err)) } };
+        }
+      }
+    }
+    e.key = key;
+    e.analysis = analysis;
+    return analysis;
+  }
+
+  /** Most recent analysis of this exact version, if any (no work done). */
+  peek(doc: TextDocument): Analysis | undefined {
+    const e = this.entries.get(doc.uri);
+    return e && e.version === doc.version && e.text === doc.getText() ? e.analysis : undefined;
+  }
+
+  delete(uri: string): void { this.entries.delete(uri); }
+  clear(): void { this.entries.clear(); }
+
+  private entry(doc: TextDocument): Entry {
+    let e = this.entries.get(doc.uri);
+    const text = doc.getText();
+    if (!e || e.version !== doc.version || e.text !== text) {
+      e = { version: doc.version, text };
+      this.entries.set(doc.uri, e);
+    }
+    return e;
+  }
+}
+
+/** A TextDocument for text that is not open in the client (workspace check). */
+export function detachedDocument(uri: string, text: string): TextDocument {
+  return TextDocument.create(uri, 'nianbao', 0, text);
+}

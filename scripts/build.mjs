@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const entries = [
   { in: 'server/src/cli.ts', out: 'dist/cli.js' },
+  { in: 'server/src/core/index.ts', out: 'dist/core.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'test/vscode/suite/index.ts', out: 'dist/test/suite/index.js', external: ['vscode', 'mocha'] },

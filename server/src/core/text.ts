@@ -26,14 +26,19 @@ export class LineIndex {
       if (this.starts[mid] > offset) hi = mid; else lo = mid + 1;
     }
     const line = lo - 1;
-    return { line, character: offset - this.starts[line] };
+    return { line, character: this.beforeEol(offset, this.starts[line]) - this.starts[line] };
+  }
+  /** Like TextDocument: an offset inside or after a line break maps to the end of the line's text. */
+  private beforeEol(offset: number, lineStart: number): number {
+    while (offset > lineStart && (this.text.charCodeAt(offset - 1) === 10 || this.text.charCodeAt(offset - 1) === 13)) offset--;
+    return offset;
   }
   offsetAt(p: Position): number {
     if (p.line >= this.starts.length) return this.text.length;
     if (p.line < 0) return 0;
     const start = this.starts[p.line];
     const next = p.line + 1 < this.starts.length ? this.starts[p.line + 1] : this.text.length;
-    return Math.max(start, Math.min(start + p.character, next));
+    return this.beforeEol(Math.max(start, Math.min(start + p.character, next)), start);
   }
   /** [start, end) of line n without its line break. */
   lineSpan(n: number): { start: number; end: number } {

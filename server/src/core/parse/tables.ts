@@ -132,7 +132,7 @@ function align(runs: Run[], specs: RowSpec[]): { assign: number[]; sims: Map<num
   return { assign, sims };
 }
 
-function labelMatchOf(text: string, run: Run, sim: Sim, spec: RowSpec): LabelMatch | undefined {
+function labelMatchOf(text: string, run: Run, sim: Sim, spec: RowSpec, spaceSeparated: boolean): LabelMatch | undefined {
   if (sim.end <= sim.start) return undefined;
   let start = run.ctx.offs[sim.start], end = run.ctx.offs[sim.end - 1] + 1;
   let src = text.slice(start, end);
@@ -141,8 +141,9 @@ function labelMatchOf(text: string, run: Run, sim: Sim, spec: RowSpec): LabelMat
   let similarity = sim.sim;
   if (similarity < 1 && singleLine && !wrapped) {
     // a garbled label in tab-separated cells: take whole cells, so that a fix replaces all of it
-    while (start > 0 && !/[\t\r\n|]/.test(text[start - 1])) start--;
-    while (end < text.length && !/[\t\r\n|]/.test(text[end])) end++;
+    const boundary = spaceSeparated ? /[\t\r\n| \u3000]/ : /[\t\r\n|]/;
+    while (start > 0 && !boundary.test(text[start - 1])) start--;
+    while (end < text.length && !boundary.test(text[end])) end++;
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (end > run.start) end = run.start;
@@ -251,12 +252,13 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     const r = assign[j];
     const base = { key: spec.key, label: spec.label, blockIndex: spec.block };
     if (r < 0) {
-      const present = spec.folded.length >= 2 && regionFold.includes(spec.folded);
+      // 表四's data row has no label: it is present when the table's header words are
+      const present = spec.folded.length >= 2 ? regionFold.includes(spec.folded) : (def.headerLabels ?? []).some((h) => regionFold.includes(foldString(h)));
       return { ...base, cells: [], status: present ? 'unlocated' : 'missing' };
     }
     const run = runs[r];
     const sim = sims.get(r * specs.length + j)!;
-    const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, sim, spec) : undefined;
+    const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, sim, spec, run.toks[0].col < 0 && layout !== 'pipe') : undefined;
     let cellToks: Tok[] | undefined = run.toks;
     if (run.width < spec.width) {
       const lineToks = byLine.get(run.toks[0].line);

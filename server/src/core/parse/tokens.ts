@@ -32,6 +32,11 @@ function pushChunks(text: string, s: number, e: number, line: number, col: numbe
     while (i < e && !/\s/.test(text[i])) i++;
     chunks.push({ start: cs, end: i });
   }
+  // page footers run into the text ("… 769 - 4 - 法提供 …")
+  for (let k = 0; k + 2 < chunks.length; k++) {
+    const a = text.slice(chunks[k].start, chunks[k].end), b = text.slice(chunks[k + 1].start, chunks[k + 1].end), c = text.slice(chunks[k + 2].start, chunks[k + 2].end);
+    if (/^[-—－–]$/.test(a) && /^\d{1,3}$/.test(b) && /^[-—－–]$/.test(c)) { chunks.splice(k, 3); k--; }
+  }
   if (!chunks.length) return;
   const kinds = chunks.map((c, k) => {
     const t = text.slice(c.start, c.end);

@@ -46,8 +46,8 @@ export const missingRow: Rule = {
         const group = table.rows.slice(i, j);
         const at = insertionPoint(ctx, table, i, j);
         // point at the row after which the missing rows belong (or the table start)
-        let anchor = table.rows.slice(0, i).reverse().find((r) => r.span)?.span;
-        anchor = anchor ?? table.rows.slice(j).find((r) => r.span)?.span ?? { start: table.start, end: table.start };
+        const near = table.rows.slice(0, i).reverse().find((r) => r.span) ?? table.rows.slice(j).find((r) => r.span);
+        const anchor = near ? near.labelMatch ?? near.span! : { start: table.start, end: table.start };
         const labels = group.map((r) => r.label || t('数据行', 'data row'));
         const shown = labels.length > 4 ? [labels.slice(0, 4).join('、') + t(` 等 ${labels.length} 行`, ` and ${labels.length - 4} more`)] : labels;
         const prefix = at !== undefined && at > 0 && text[at - 1] !== '\n' ? '\n' : '';

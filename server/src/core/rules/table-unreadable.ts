@@ -14,15 +14,19 @@ export const tableUnreadable: Rule = {
       if (!table) continue;
       const rows = table.rows.filter((r) => r.status === 'unlocated');
       if (!rows.length) continue;
-      const spans = rows.map((r) => r.labelMatch ?? r.span ?? findLoose(text, r.label, table.region.start, table.region.end) ?? { start: table.region.start, end: table.region.start });
+      const def = tableDef(version, table.id);
+      // where the row is named: its label, or for 表四's unlabelled data row the table's first header word
+      const named = (r: { label: string }) => findLoose(text, r.label || def.headerLabels?.[0] || '', table.region.start, table.region.end);
+      const spans = rows.map((r) => r.labelMatch ?? r.span ?? named(r) ?? { start: table.region.start, end: table.region.start });
       const first = spans.reduce((a, b) => (b.start < a.start ? b : a));
-      const name = tableDef(version, table.id).name[locale];
-      const shown = rows.slice(0, 3).map((r) => r.label).join('、') + (rows.length > 3 ? t(` 等 ${rows.length} 行`, ` and ${rows.length - 3} more`) : '');
+      const name = def.name[locale];
+      const label = (r: { label: string }) => r.label || t('数据行', 'data row');
+      const shown = rows.slice(0, 3).map(label).join('、') + (rows.length > 3 ? t(` 等 ${rows.length} 行`, ` and ${rows.length - 3} more`) : '');
       report({
         start: first.start, end: first.end,
         message: t(`${name}中 ${rows.length} 行的单元格无法定位（${shown}），这些行未做核对`,
           `${name}: the cells of ${rows.length} row(s) could not be located (${shown}); those rows were not checked`),
-        related: rows.map((r, i) => ({ ...spans[i], message: r.label })),
+        related: rows.map((r, i) => ({ ...spans[i], message: label(r) })),
       });
     }
   },

@@ -1,0 +1,48 @@
+// npm run bench: time to check a typical report (~10 KB), and 1 MB and 10 MB inputs, with every rule on.
+// Prints figures; asserts nothing. Run after `npm run build` (the npm script does).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+const core = require('../dist/core.js');
+const root = join(import.meta.dirname, '..');
+const reports = readdirSync(join(root, 'test/fixtures/reports')).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => ({ name: f, text: readFileSync(join(root, 'test/fixtures/reports', f), 'utf8') }));
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+function p95(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; }
+function time(text, runs) {
+  const xs = [];
+  for (let i = 0; i < runs; i++) { const t0 = performance.now(); core.checkReport(text); xs.push(performance.now() - t0); }
+  return xs;
+}
+const kib = (t) => Buffer.byteLength(t, 'utf8') / 1024;
+
+// warm up the JIT the way a running language server is warm
+for (let i = 0; i < 30; i++) for (const r of reports) core.checkReport(r.text);
+
+console.log('nianbao engine benchmark (parse + all rules), node', process.version);
+console.log('\nper report (median of 200 runs):');
+for (const r of reports) {
+  const xs = time(r.text, 200);
+  console.log(`  ${r.name.padEnd(36)} ${kib(r.text).toFixed(1).padStart(6)} KiB  median ${median(xs).toFixed(3)} ms  p95 ${p95(xs).toFixed(3)} ms`);
+}
+const typical = reports.find((r) => r.name.startsWith('002')) ?? reports[0];
+const build = (bytes) => { let t = ''; while (Buffer.byteLength(t, 'utf8') < bytes) t += typical.text + '\n'; return t; };
+console.log('\nlarge inputs (a real report repeated; median of 5 runs):');
+for (const [label, bytes] of [['10 KB', 10e3], ['1 MB', 1e6], ['10 MB', 10e6]]) {
+  const text = bytes <= 10e3 ? typical.text : build(bytes);
+  const xs = time(text, bytes > 5e6 ? 3 : 5);
+  const m = median(xs);
+  console.log(`  ${label.padEnd(6)} ${(kib(text) / 1024).toFixed(2).padStart(6)} MiB  median ${m.toFixed(2)} ms  = ${(m / (kib(text) / 1024)).toFixed(1)} ms/MiB`);
+}
+// one huge table section: 1 MB of numbers inside section 三
+const huge = typical.text.replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情况\n' + '1\t2\t3\t4\t5\t6\t21\n'.repeat(70000));
+const xs = time(huge, 3);
+console.log(`  1 MB of table rows inside one section: median ${median(xs).toFixed(2)} ms (${(kib(huge) / 1024).toFixed(2)} MiB)`);
+const before = process.memoryUsage().heapUsed;
+const big = build(10e6);
+const res = core.checkReport(big);
+console.log(`\nheap after checking 10 MB: +${((process.memoryUsage().heapUsed - before) / 1048576).toFixed(0)} MiB (findings: ${res.findings.length})`);

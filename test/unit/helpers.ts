@@ -1,0 +1,28 @@
+// Test helpers: fixture loading and applying fix edits.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TextEdit } from '../../server/src/core';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+export function reportNames(): string[] {
+  return readdirSync(join(FIXTURES, 'reports')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort();
+}
+
+export function loadReport(name: string): string {
+  return readFileSync(join(FIXTURES, 'reports', name + '.txt'), 'utf8');
+}
+
+/** Apply non-overlapping edits (in any order) to text; throws when they overlap or fall outside it. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = text.length;
+  for (const e of sorted) {
+    if (e.start < 0 || e.end > limit || e.start > e.end) throw new Error(`edit ${e.start}-${e.end} out of range or overlapping`);
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}

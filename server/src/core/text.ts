@@ -77,22 +77,39 @@ export interface Folded {
 /** Fold text[start, end) for matching: drop white space and pipes, unify widths, `1、` -> `1.`. */
 export function fold(text: string, start = 0, end = text.length, into?: Folded): Folded {
   const out = into ?? { s: '', offs: [] };
-  let s = '';
+  const codes: number[] = [];
+  let prev = out.s.length ? out.s.charCodeAt(out.s.length - 1) : 0;
   for (let i = start; i < end; i++) {
     let c = foldChar(text.charCodeAt(i));
     if (c < 0) continue;
-    if (c === 0x3001 /* 、 */ || c === 0xff0e) {
-      const prev = s.length ? s.charCodeAt(s.length - 1) : out.s.length ? out.s.charCodeAt(out.s.length - 1) : 0;
-      if (isDigit(prev)) c = 46;
-    }
-    s += String.fromCharCode(c);
+    if ((c === 0x3001 /* 、 */ || c === 0xff0e) && isDigit(prev)) c = 46;
+    codes.push(c);
     out.offs.push(i);
+    prev = c;
   }
-  out.s += s;
+  out.s += fromCodes(codes);
   return out;
 }
 
-export function foldString(s: string): string { return fold(s).s; }
+function fromCodes(codes: number[]): string {
+  let s = '';
+  for (let i = 0; i < codes.length; i += 8192) s += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  return s;
+}
+
+/** fold() without the offset map. */
+export function foldString(text: string): string {
+  const codes: number[] = [];
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = foldChar(text.charCodeAt(i));
+    if (c < 0) continue;
+    if ((c === 0x3001 || c === 0xff0e) && isDigit(prev)) c = 46;
+    codes.push(c);
+    prev = c;
+  }
+  return fromCodes(codes);
+}
 
 /** Levenshtein distance, O(|a|·|b|) with one row of memory. */
 export function editDistance(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // Section headings (一、总体情况 … 六、其他需要报告的事项), sub-headings, and the report title.
 import { TEMPLATE } from '../template';
-import { fold, foldString, LineIndex, similarity } from '../text';
+import { fold, foldString, isSpace, LineIndex, similarity } from '../text';
 import type { Heading, Section, SubHeading, Title } from '../types';
 import { findLoose } from './loose';
 
@@ -23,7 +23,13 @@ function contentStart(text: string, start: number, end: number): number {
 }
 
 /** Is the line at [start,end) a section heading? Headings are short, start with 一、…六、 and resemble an official heading. */
+const NUMERAL_SET = new Set(Array.from(NUMERALS));
+
 function headingAt(text: string, start: number, end: number): HeadingCandidate | undefined {
+  // quick reject: the first non-blank character must be a numeral or a list marker
+  let q = start;
+  while (q < end && isSpace(text.charCodeAt(q))) q++;
+  if (q >= end || (!NUMERAL_SET.has(text[q]) && !'-*#>•·'.includes(text[q]))) return undefined;
   const s = contentStart(text, start, end);
   if (s >= end || !NUMERALS.includes(text[s])) return undefined;
   const sep = text[s + 1];
@@ -36,7 +42,12 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
   if (body.includes('。')) return undefined;
   const f = foldString(body);
   let best: { n: number; sim: number; official: string } | undefined;
-  for (const h of foldedHeadings) {
+  // the section its numeral names first; the others only catch a wrong numeral on an otherwise exact title
+  const own = foldedHeadings.find((h) => h.official[0] === text[s]);
+  const order = own ? [own, ...foldedHeadings.filter((h) => h !== own)] : foldedHeadings;
+  for (const h of order) {
+    if (h !== own && best && best.sim >= HEADING_MIN_SIMILARITY) break;
+    if (h !== own && !h.forms.some((form) => f.slice(2) === form.slice(2))) continue;
     for (const form of h.forms) {
       if (Math.abs(form.length - f.length) > form.length * 0.5 + 2) continue;
       const sim = similarity(f, form);

@@ -3,7 +3,7 @@
 import { rowsOf, type ColumnDef, type TableDef } from '../template';
 import { approxFind, editDistance, fold, foldString, similarity, type Folded, LineIndex } from '../text';
 import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
-import { tokenize, type Tok } from './tokens';
+import { tokenize, tokValue, type Tok } from './tokens';
 
 interface Run extends Span {
   toks: Tok[];
@@ -14,7 +14,8 @@ interface Run extends Span {
   ctx: Folded;
   /** length of the pre part inside ctx (the rest is text after the run) */
   preLen: number;
-  chars: Set<string>;
+  /** characters of ctx, built when an edit-distance search needs them */
+  chars?: Set<string>;
 }
 
 const PRE_CONTEXT = 90;
@@ -48,7 +49,7 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
         if (toks[k].kind === 'text') fold(text, toks[k].start, toks[k].end, ctx);
       }
     }
-    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx, preLen, chars: new Set(ctx.s) });
+    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx, preLen });
     prevEnd = last + 1;
     i = last + 1;
     if (runs.length >= MAX_RUNS) break;
@@ -74,6 +75,7 @@ function exactSim(run: Run, spec: RowSpec): Sim | undefined {
 function approxSim(run: Run, spec: RowSpec): Sim {
   if (!spec.folded) return NO_SIM;
   let hits = 0;
+  run.chars ??= new Set(run.ctx.s);
   for (const ch of spec.folded) if (run.chars.has(ch)) hits++;
   if (hits / spec.folded.length < 0.5) return NO_SIM;
   const pre = run.ctx.s.slice(0, run.preLen);
@@ -98,19 +100,28 @@ function align(runs: Run[], specs: RowSpec[]): { assign: number[]; sims: Map<num
   const n = runs.length, m = specs.length;
   const sims = new Map<number, Sim>();
   const score = new Float64Array(n * m);
+  // exact label matches first; each run's most specific exact match anchors the alignment
+  const anchor = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    // exact label matches first; the edit-distance search only for runs whose label is not written exactly
-    let anyExact = false;
+    let bestLen = 0;
     for (let j = 0; j < m; j++) {
       const s = exactSim(runs[i], specs[j]);
-      if (s) { anyExact = true; sims.set(i * m + j, s); }
-    }
-    for (let j = 0; j < m; j++) {
-      let s = sims.get(i * m + j);
-      if (!s) { s = anyExact ? NO_SIM : approxSim(runs[i], specs[j]); sims.set(i * m + j, s); }
-      score[i * m + j] = pairScore(runs[i], specs[j], s);
+      if (!s) continue;
+      sims.set(i * m + j, s);
+      if (specs[j].folded.length > bestLen) { bestLen = specs[j].folded.length; anchor[i] = j; }
     }
   }
+  // the edit-distance search only for runs without an exact label, and only against the rows
+  // between the rows of the nearest exactly matched runs before and after it
+  let prevAnchor = -1;
+  for (let i = 0; i < n; i++) {
+    if (anchor[i] >= 0) { prevAnchor = anchor[i]; continue; }
+    let nextAnchor = m;
+    for (let k = i + 1; k < n; k++) if (anchor[k] >= 0) { nextAnchor = anchor[k]; break; }
+    const lo = prevAnchor < nextAnchor ? prevAnchor + 1 : 0, hi = prevAnchor < nextAnchor ? nextAnchor : m;
+    for (let j = lo; j < hi; j++) sims.set(i * m + j, approxSim(runs[i], specs[j]));
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) score[i * m + j] = pairScore(runs[i], specs[j], sims.get(i * m + j) ?? NO_SIM);
   const W = m + 1;
   const dp = new Float64Array((n + 1) * W);
   const how = new Uint8Array((n + 1) * W); // 1 = skip run, 2 = skip spec, 3 = match
@@ -171,11 +182,8 @@ function positional(run: Run, spec: RowSpec, modalStart: number | undefined, lin
   return out;
 }
 
-function cellsOf(toks: Tok[], spec: RowSpec): Cell[] {
-  return toks.map((t, k) => ({
-    rowKey: spec.key, colKey: spec.columns[k].key, start: t.start, end: t.end,
-    value: t.kind === 'value' && t.value ? t.value : { kind: 'blank', raw: '' },
-  }));
+function cellsOf(text: string, toks: Tok[], spec: RowSpec): Cell[] {
+  return toks.map((t, k) => ({ rowKey: spec.key, colKey: spec.columns[k].key, start: t.start, end: t.end, value: tokValue(text, t) }));
 }
 
 /** Whole-token header matching: each expected label takes the most similar distinct text token. */
@@ -222,7 +230,7 @@ function matchHeaders(text: string, toks: Tok[], from: number, to: number, label
 export interface ReadOptions { def: TableDef; region: Span; orphan?: boolean }
 
 export function readTable(text: string, idx: LineIndex, { def, region, orphan }: ReadOptions): Table {
-  const { toks, layout } = tokenize(text, idx, region.start, region.end);
+  const { toks, layout, truncatedAt } = tokenize(text, idx, region.start, region.end);
   const lineOriented = layout !== 'pipe';
   const runs = buildRuns(text, toks, lineOriented, true);
   const specs: RowSpec[] = rowsOf(def).map(({ row, block, columns }) => ({
@@ -247,17 +255,19 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   const byLine = new Map<number, Tok[]>();
   for (const t of toks) if (t.col >= 0) { const a = byLine.get(t.line); if (a) a.push(t); else byLine.set(t.line, [t]); }
 
-  const regionFold = fold(text, region.start, region.end).s;
+  let regionFold: string | undefined; // computed only when a row is not found
   const rows: Row[] = specs.map((spec, j) => {
     const r = assign[j];
     const base = { key: spec.key, label: spec.label, blockIndex: spec.block };
     if (r < 0) {
       // 表四's data row has no label: it is present when the table's header words are
-      const present = spec.folded.length >= 2 ? regionFold.includes(spec.folded) : (def.headerLabels ?? []).some((h) => regionFold.includes(foldString(h)));
+      regionFold ??= foldString(text.slice(region.start, region.end));
+      const rf = regionFold;
+      const present = spec.folded.length >= 2 ? rf.includes(spec.folded) : (def.headerLabels ?? []).some((h) => rf.includes(foldString(h)));
       return { ...base, cells: [], status: present ? 'unlocated' : 'missing' };
     }
     const run = runs[r];
-    const sim = sims.get(r * specs.length + j)!;
+    const sim = sims.get(r * specs.length + j) ?? NO_SIM;
     const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, sim, spec, run.toks[0].col < 0 && layout !== 'pipe') : undefined;
     let cellToks: Tok[] | undefined = run.toks;
     if (run.width < spec.width) {
@@ -267,7 +277,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     }
     const span = { start: Math.min(run.start, labelMatch?.start ?? run.start), end: run.end };
     if (!cellToks) return { ...base, labelMatch, cells: [], status: 'unlocated', span };
-    return { ...base, labelMatch, cells: cellsOf(cellToks, spec), status: 'ok', span };
+    return { ...base, labelMatch, cells: cellsOf(text, cellToks, spec), status: 'ok', span };
   });
 
   // headers and captions, searched between the previous block's last row and the block's first row
@@ -296,5 +306,5 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   const strayRuns = runs.filter((_, i) => !used.has(i)).map((r) => ({ start: r.start, end: r.end }));
   const start = starts.length ? Math.min(...starts) : region.start;
   const end = ends.length ? Math.max(...ends) : region.start;
-  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan };
+  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan, truncatedAt };
 }

@@ -12,6 +12,12 @@ export const tableUnreadable: Rule = {
     const version = model.template ?? '2021';
     for (const table of Object.values(model.tables)) {
       if (!table) continue;
+      if (table.truncatedAt !== undefined) {
+        report({
+          start: table.truncatedAt, end: table.truncatedAt,
+          message: t('此处之后的内容数字过多，不像模板表格，未作为表格读取', 'Too many numbers for a template table: the text from here on was not read as table cells'),
+        });
+      }
       const rows = table.rows.filter((r) => r.status === 'unlocated');
       if (!rows.length) continue;
       const def = tableDef(version, table.id);

@@ -98,3 +98,28 @@ for (const [name, layout] of LAYOUTS) {
     });
   });
 }
+
+describe('a column dropped from a whole table (tab layout)', () => {
+  it('missing-row names the column; the other columns are still read and checked', () => {
+    const text = loadReport('huaian-2024-pdf-tabs');
+    // drop 总计 (the last column) from the header and every row of 表三
+    const m = parseReport(text);
+    const t3 = m.tables.t3!;
+    const edits = t3.rows.map((r) => r.cells[6]).map((c) => ({ start: text.lastIndexOf('\t', c.start), end: c.end, newText: '' }));
+    const head = t3.columns.find((c) => c.key === 'total')!.match!;
+    edits.push({ start: head.start - 1, end: head.end, newText: '' });
+    const mutated = applyEdits(text, edits);
+    const { findings, model } = checkReport(mutated);
+    const col = findings.filter((f) => f.rule === 'missing-row');
+    assert.equal(col.length, 1, JSON.stringify(findings.map((f) => f.message)));
+    assert.match(col[0].message, /“总计”列/);
+    assert.deepEqual(model.tables.t3!.missingColumns?.map((c) => c.key), ['total']);
+    assert.equal(model.tables.t3!.rows.filter((r) => r.status === 'ok').length, 25);
+    assert.equal(findings.filter((f) => f.rule === 'table-balance').length, 0);
+    assert.equal(findings.filter((f) => f.rule === 'table-unreadable').length, 0);
+    // and a wrong number in the remaining columns is still caught
+    const natural = model.tables.t3!.rows.find((r) => r.key === 'handled-total')!.cells[0];
+    const broken = applyEdits(mutated, [{ start: natural.start, end: natural.end, newText: '2933' }]);
+    assert.ok(checkReport(broken).findings.some((f) => f.rule === 'table-balance' && f.start === natural.start));
+  });
+});

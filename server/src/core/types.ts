@@ -134,6 +134,8 @@ export interface Table extends Span {
   region: Span;
   /** Set when the table was found outside its own section (section heading missing). */
   orphan?: boolean;
+  /** Columns of the template absent from every row of the table (the rows were read without them). */
+  missingColumns?: { key: string; label: string; blockIndex: number }[];
   /** Where reading stopped in an oversized region (far more numbers than any template table). */
   truncatedAt?: number;
 }

@@ -256,6 +256,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   for (const t of toks) if (t.col >= 0) { const a = byLine.get(t.line); if (a) a.push(t); else byLine.set(t.line, [t]); }
 
   let regionFold: string | undefined; // computed only when a row is not found
+  const shortRuns = new Map<number, Run>(); // rows read with too few values, by spec index
   const rows: Row[] = specs.map((spec, j) => {
     const r = assign[j];
     const base = { key: spec.key, label: spec.label, blockIndex: spec.block };
@@ -276,7 +277,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
       cellToks = positional(run, spec, modal.get(spec.block), lineToks, labelEndCol);
     }
     const span = { start: Math.min(run.start, labelMatch?.start ?? run.start), end: run.end };
-    if (!cellToks) return { ...base, labelMatch, cells: [], status: 'unlocated', span };
+    if (!cellToks) { shortRuns.set(j, run); return { ...base, labelMatch, cells: [], status: 'unlocated', span }; }
     return { ...base, labelMatch, cells: cellsOf(text, cellToks, spec), status: 'ok', span };
   });
 
@@ -298,6 +299,26 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     if (blockRows.length) prevTok = tokIndexAt(Math.max(...blockRows.map((row) => row.span!.end)));
   });
 
+  // a column absent from the whole table (not just its header lost): most rows are one value short and
+  // exactly that column's header is missing; the rows are then read without it
+  const missingColumns: NonNullable<Table['missingColumns']> = [];
+  def.blocks.forEach((block, b) => {
+    const W = block.columns.length;
+    if (W < 2) return;
+    const inBlock = specs.map((sp, j) => ({ sp, j })).filter((x) => x.sp.block === b && assign[x.j] >= 0);
+    const short = inBlock.filter((x) => shortRuns.get(x.j)?.width === W - 1);
+    const heads = columns.filter((c) => c.blockIndex === b);
+    const lost = heads.filter((c) => !c.match);
+    if (short.length < 2 || short.length < 0.6 * inBlock.length || lost.length !== 1 || heads.length - lost.length < (W - 1) / 2) return;
+    const k = block.columns.findIndex((c) => c.key === lost[0].key);
+    missingColumns.push({ key: lost[0].key, label: lost[0].label, blockIndex: b });
+    for (const { sp, j } of short) {
+      const run = shortRuns.get(j)!;
+      const cols = sp.columns.filter((_, i) => i !== k);
+      rows[j] = { ...rows[j], status: 'ok', cells: run.toks.map((t, i) => ({ rowKey: sp.key, colKey: cols[i].key, start: t.start, end: t.end, value: tokValue(text, t) })) };
+    }
+  });
+
   const located = rows.filter((r) => r.span);
   const starts = [...located.map((r) => r.span!.start), ...columns.filter((c) => c.match).map((c) => c.match!.start), ...captions.filter((c) => c.match).map((c) => c.match!.start)];
   const ends = [...located.map((r) => r.span!.end), ...columns.filter((c) => c.match).map((c) => c.match!.end)];
@@ -306,5 +327,5 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   const strayRuns = runs.filter((_, i) => !used.has(i)).map((r) => ({ start: r.start, end: r.end }));
   const start = starts.length ? Math.min(...starts) : region.start;
   const end = ends.length ? Math.max(...ends) : region.start;
-  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan, truncatedAt };
+  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan, truncatedAt, missingColumns };
 }

@@ -39,6 +39,15 @@ export const missingRow: Rule = {
     for (const table of Object.values(model.tables)) {
       if (!table || table.absent) continue;
       const name = tableDef(version, table.id).name[locale];
+      for (const col of table.missingColumns ?? []) {
+        const heads = table.columns.filter((c) => c.blockIndex === col.blockIndex && c.match);
+        const at = heads.length ? heads[0].match! : { start: table.start, end: table.start };
+        report({
+          start: at.start, end: at.end,
+          message: t(`${name}缺少“${col.label}”列：各行都少一个数字，且表头中没有“${col.label}”；涉及该列的勾稽关系未核对`,
+            `${name} lacks the column "${col.label}": every row is one value short and the header has no "${col.label}"; relations using it were not checked`),
+        });
+      }
       for (let i = 0; i < table.rows.length; i++) {
         if (table.rows[i].status !== 'missing') continue;
         let j = i;

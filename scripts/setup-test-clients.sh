@@ -57,8 +57,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after install"
 command -v nvim >/dev/null || die "nvim missing after install"
-say "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
-say "neovim:   $(nvim --version | head -1)"
+# (version probes with a throwaway XDG home: nvim would otherwise create ~/.cache/nvim/log)
+probe_home="$(mktemp -d)"
+say "chromium: $(XDG_CONFIG_HOME="$probe_home" XDG_CACHE_HOME="$probe_home" /usr/bin/chromium --version 2>/dev/null | head -1)"
+say "neovim:   $(XDG_CACHE_HOME="$probe_home" XDG_STATE_HOME="$probe_home" XDG_DATA_HOME="$probe_home" nvim --version | head -1)"
+rm -rf "$probe_home"
 
 # ---------------------------------------------------------------- 2. Node 24 (for code-server only)
 STEP="node 24"
@@ -98,7 +101,8 @@ else
   t=$(date +%s)
   mkdir -p "$CS_DIR"
   [ -f "$CS_DIR/package.json" ] || echo '{ "name": "nianbao-code-server", "private": true }' > "$CS_DIR/package.json"
-  ( export PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG"
+  ( trap - ERR  # the failure is reported once, by the outer shell
+    export PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG"
     # npm must run under Node 24 too, so that node-gyp builds against its ABI
     cd "$CS_DIR" && npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" )
   v="$(cs_version)"

@@ -16,14 +16,14 @@ describe('nianbao check (CLI)', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /003_b5a011f3d089b4ff\.txt:34:13 warning label-typo 与官方表述不一致，应为“本年废止件数”/);
     assert.match(r.stdout, /003_b5a011f3d089b4ff\.txt:73:3 error missing-row /);
-    assert.match(r.stdout, /共检查 2 个文件，发现 4 个问题：错误 3，警告 1，提示 0\n$/);
+    assert.match(r.stdout, /共检查 2 个文件，发现 5 个问题：错误 3，警告 1，提示 1\n$/);
   });
 
   it('exit 0 when there is no error-severity finding, English with --locale en', () => {
     const r = run(['check', '--locale', 'en', report('004_ba2cc9ced20f5da6'), report('huaian-2024-pdf-text')]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /warning missing-title Missing title/);
-    assert.match(r.stdout, /1 finding\(s\) in 2 file\(s\): 0 error\(s\), 1 warning\(s\)/);
+    assert.match(r.stdout, /2 finding\(s\) in 2 file\(s\): 0 error\(s\), 1 warning\(s\), 1 note\(s\)/);
   });
 
   it('json: version 1, template, LSP ranges (0-based, UTF-16) and fixes', () => {

@@ -4,8 +4,8 @@ export { LineIndex } from './text';
 export { parseReport } from './parse/report';
 export { checkReport, type CheckOptions, type CheckResult } from './engine';
 export { RULES, ruleById, type RuleMeta } from './rules';
-export { TEMPLATE, tableDef, versionForYear } from './template';
-export { formatDec } from './numbers';
+export { TEMPLATE, tableDef, versionForYear, rowsOf, type TableDef, type RowDef, type ColumnDef, type RelationDef, type BlockDef } from './template';
+export { formatDec, addDec, subDec, cmpDec, ZERO, parseDec } from './numbers';
 
 /** Path of a rule's documentation, relative to the package root (docs are shipped with the CLI and the extension). */
 export function ruleDocPath(id: string): string { return `docs/rules/${id}.md`; }

@@ -74,15 +74,18 @@ export interface Folded {
   offs: number[];
 }
 
-/** Fold text[start, end) for matching: drop white space and pipes, unify widths, `1、` -> `1.`. */
-export function fold(text: string, start = 0, end = text.length, into?: Folded): Folded {
+/**
+ * Fold text[start, end) for matching: drop white space and pipes, unify widths, and (for labels) `1、` -> `1.`.
+ * Prose keeps its 、 (`12、8 件`) with labels = false.
+ */
+export function fold(text: string, start = 0, end = text.length, into?: Folded, labels = true): Folded {
   const out = into ?? { s: '', offs: [] };
   const codes: number[] = [];
   let prev = out.s.length ? out.s.charCodeAt(out.s.length - 1) : 0;
   for (let i = start; i < end; i++) {
     let c = foldChar(text.charCodeAt(i));
     if (c < 0) continue;
-    if ((c === 0x3001 /* 、 */ || c === 0xff0e) && isDigit(prev)) c = 46;
+    if (labels && (c === 0x3001 /* 、 */ || c === 0xff0e) && isDigit(prev)) c = 46;
     codes.push(c);
     out.offs.push(i);
     prev = c;

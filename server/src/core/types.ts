@@ -147,6 +147,8 @@ export interface ReportModel {
   sections: Section[];
   /** Version detected from the table headers, or null. */
   template: TemplateVersion | null;
+  /** The version the tables were read with: the detected one, else the one the title's year calls for, else 2021. */
+  tableVersion: TemplateVersion;
   /** Marker strings that decided the version. */
   templateEvidence: { version: TemplateVersion; text: string; span: Span }[];
   tables: Partial<Record<TableId, Table>>;

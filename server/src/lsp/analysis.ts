@@ -93,12 +93,6 @@ export class AnalysisCache {
     return analysis;
   }
 
-  /** Most recent analysis of this exact version, if any (no work done). */
-  peek(doc: TextDocument): Analysis | undefined {
-    const e = this.entries.get(doc.uri);
-    return e && e.version === doc.version && e.text === doc.getText() ? e.analysis : undefined;
-  }
-
   delete(uri: string): void { this.entries.delete(uri); }
   clear(): void { this.entries.clear(); }
 

@@ -23,7 +23,7 @@ export function provideCompletion(doc: TextDocument, model: ReportModel, offset:
 
   const table = tableAround(model, offset);
   // Section headings (inside a table only once a heading numeral has been typed).
-  const wantHeadings = !table || /^[一二三四五六]/.test(typed);
+  const wantHeadings = !table || table.absent || lineStart > table.end || /^[一二三四五六]/.test(typed);
   const present = new Set(model.sections.map((s) => s.n));
   const before = model.sections.filter((s) => s.start < lineStart).map((s) => s.n);
   const next = before.length ? Math.max(...before) + 1 : 1;

@@ -20,8 +20,15 @@ export function defaultPackageRoot(): string {
   return path.join(__dirname, '..');
 }
 
+const docUris = new Map<string, string>();
 export function ruleDocUri(packageRoot: string, rule: string): string {
-  return pathToFileURL(path.join(packageRoot, ...ruleDocPath(rule).split('/'))).toString();
+  const key = packageRoot + '\0' + rule;
+  let u = docUris.get(key);
+  if (u === undefined) {
+    u = pathToFileURL(path.join(packageRoot, ...ruleDocPath(rule).split('/'))).toString();
+    docUris.set(key, u);
+  }
+  return u;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -10,6 +10,8 @@ import { t } from './i18n';
 import { cellAt, columnDefOf, rowDefOf, rowLabelAt, tableDefOf } from './model';
 import type { Dec } from '../core';
 
+const colon = (locale: Locale) => (locale === 'en' ? ': ' : '：');
+
 function valueText(cell: Cell, locale: Locale): string {
   switch (cell.value.kind) {
     case 'integer': case 'decimal': return cell.value.raw;
@@ -104,7 +106,7 @@ export function provideHover(doc: TextDocument, model: ReportModel, findings: re
     const def = tableDefOf(model, table.id);
     const parts = [
       `**${def?.name[locale] ?? table.id}**`,
-      `${t(locale, 'hoverRow')}：${rowName(def, row)}  \n${t(locale, 'hoverColumn')}：${columnName(def, cell, row)}  \n${t(locale, 'hoverValue')}：${valueText(cell, locale)}`,
+      `${t(locale, 'hoverRow')}${colon(locale)}${rowName(def, row)}  \n${t(locale, 'hoverColumn')}${colon(locale)}${columnName(def, cell, row)}  \n${t(locale, 'hoverValue')}${colon(locale)}${valueText(cell, locale)}`,
     ];
     for (const ev of evaluateRelations(model, table, row, cell)) parts.push(relationMarkdown(ev, locale));
     // Engine findings at this cell (e.g. a blank or unreadable cell) complete the picture.
@@ -116,7 +118,7 @@ export function provideHover(doc: TextDocument, model: ReportModel, findings: re
   const label = rowLabelAt(model, offset);
   if (label && label.row.labelMatch) {
     const def = tableDefOf(model, label.table.id);
-    const value = `**${def?.name[locale] ?? label.table.id}**\n\n${t(locale, 'hoverRow')}：${rowName(def, label.row)}`;
+    const value = `**${def?.name[locale] ?? label.table.id}**\n\n${t(locale, 'hoverRow')}${colon(locale)}${rowName(def, label.row)}`;
     return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, label.row.labelMatch.start, label.row.labelMatch.end) };
   }
   return null;

@@ -1,14 +1,12 @@
 // Helpers over the engine's report model shared by several providers (lookup by offset, template definitions).
-import { TEMPLATE, versionForYear, type Cell, type ReportModel, type Row, type Table, type TableId, type TemplateVersion } from '../core';
+import { TEMPLATE, type Cell, type ReportModel, type Row, type Table, type TableId, type TemplateVersion } from '../core';
 import type { ColumnDef, RowDef, TableDef } from '../core/template';
 
 export const TABLE_IDS: readonly TableId[] = ['t2', 't3', 't4'];
 
-/** Template version the tables were read with (same fallback as the parser: detected, else by title year, else 2021). */
+/** Template version the tables were read with (the parser records it). */
 export function tableVersion(model: ReportModel): TemplateVersion {
-  if (model.template) return model.template;
-  const y = model.title?.year;
-  return (y !== undefined ? versionForYear(y) : null) ?? '2021';
+  return model.tableVersion;
 }
 
 export function tableDefOf(model: ReportModel, id: TableId): TableDef | undefined {

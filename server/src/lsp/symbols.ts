@@ -39,6 +39,8 @@ function tableNode(model: ReportModel, table: Table, locale: Locale): Node {
   const span = trimEnd(model.text, table);
   const node: Node = {
     name: fullTableName(model, table, locale),
+    // The Chinese name as detail in other locales, so 表三 finds the table in any display language.
+    detail: locale === 'zh-CN' ? undefined : fullTableName(model, table, 'zh-CN'),
     kind: SymbolKind.Struct,
     start: span.start,
     end: span.end,
@@ -187,7 +189,7 @@ export function workspaceSymbols(docs: { doc: TextDocument; model: ReportModel; 
   for (const { doc, model, name } of docs) {
     const walk = (n: Node, container: string) => {
       if (out.length >= limit) return;
-      if (fuzzy(q, norm(n.name))) {
+      if (fuzzy(q, norm(n.name)) || (n.detail !== undefined && fuzzy(q, norm(n.detail)))) {
         out.push({ name: n.name, kind: n.kind, location: { uri: doc.uri, range: toRange(doc, n.sel.start, n.sel.end) }, containerName: container });
       }
       for (const c of n.children) walk(c, n.kind === SymbolKind.File ? name : n.name);

@@ -43,5 +43,5 @@ export function parseReport(text: string, idx = new LineIndex(text)): ReportMode
     const t4 = readTable(text, idx, { def: tableDef(parseVersion, 't4'), region, orphan: true });
     if (!t4.absent) tables.t4 = t4;
   }
-  return { text, title, sections, template: version, templateEvidence: evidence, tables };
+  return { text, title, sections, template: version, tableVersion: parseVersion, templateEvidence: evidence, tables };
 }

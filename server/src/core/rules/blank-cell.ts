@@ -7,7 +7,7 @@ export const blankCell: Rule = {
   defaultSeverity: 'warning',
   title: { 'zh-CN': '单元格缺少数字', en: 'Cell without a number' },
   check({ model, t, report }) {
-    const version = model.template ?? '2021';
+    const version = model.tableVersion;
     for (const table of Object.values(model.tables)) {
       if (!table) continue;
       for (const row of table.rows) for (const cell of row.cells) {

@@ -11,10 +11,16 @@ import { formatVersion } from './format-version';
 import { blankCell } from './blank-cell';
 import { tableBalance } from './table-balance';
 import { tableUnreadable } from './table-unreadable';
+import { textTableMismatch } from './text-table-mismatch';
+import { percentMismatch } from './percent-mismatch';
+import { feeReport } from './fee-report';
+import { summaryLength } from './summary-length';
+import { otherShare } from './other-share';
 
 export const RULE_LIST: Rule[] = [
   missingTitle, missingSection, sectionOrder, missingTable, missingRow,
   labelTypo, formatVersion, blankCell, tableBalance, tableUnreadable,
+  textTableMismatch, percentMismatch, feeReport, summaryLength, otherShare,
 ];
 
 export interface RuleMeta { id: string; defaultSeverity: Severity; title: Record<Locale, string> }

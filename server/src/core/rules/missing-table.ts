@@ -10,7 +10,7 @@ export const missingTable: Rule = {
   defaultSeverity: 'error',
   title: { 'zh-CN': '缺少表格', en: 'Missing table' },
   check({ model, locale, t, report }) {
-    const version = model.template ?? '2021';
+    const version = model.tableVersion;
     for (const [n, id] of Object.entries(BY_SECTION)) {
       const sec = model.sections.find((s) => s.n === Number(n));
       if (!sec) continue; // missing-section reports it

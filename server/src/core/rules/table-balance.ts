@@ -44,7 +44,7 @@ function instances(table: Table, rel: RelationDef): Instance[] {
 
 function check(ctx: RuleContext, table: Table): void {
   const { model, locale, t, report } = ctx;
-  const version = model.template ?? '2021';
+  const version = model.tableVersion;
   const def = tableDef(version, table.id);
   for (const rel of def.relations) {
     for (const inst of instances(table, rel)) {

@@ -9,7 +9,7 @@ export const tableUnreadable: Rule = {
   defaultSeverity: 'information',
   title: { 'zh-CN': '表格单元格无法定位', en: 'Table cells could not be located' },
   check({ model, text, locale, t, report }) {
-    const version = model.template ?? '2021';
+    const version = model.tableVersion;
     for (const table of Object.values(model.tables)) {
       if (!table) continue;
       if (table.truncatedAt !== undefined) {

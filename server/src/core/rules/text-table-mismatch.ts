@@ -1,0 +1,39 @@
+// text-table-mismatch: a figure stated in the prose contradicts the table cell(s) it describes.
+import { cmpDec, formatDec } from '../numbers';
+import { findClaims } from '../cross/figures';
+import { tableDef } from '../template';
+import type { Cell, TableId } from '../types';
+import type { Rule } from './rule';
+import { cellName } from './util';
+
+export const textTableMismatch: Rule = {
+  id: 'text-table-mismatch',
+  defaultSeverity: 'warning',
+  title: { 'zh-CN': '正文数字与表格不一致', en: 'Figure in the text contradicts the table' },
+  check({ model, locale, t, report }) {
+    const version = model.template;
+    if (!version) return;
+    const describe = (cell: Cell) => {
+      for (const id of ['t2', 't3', 't4'] as TableId[]) {
+        const table = model.tables[id];
+        const row = table?.rows.find((r) => r.cells.includes(cell));
+        if (table && row) return `${tableDef(version, id).name[locale].split(' ')[0]}“${cellName(table, version, row, cell)}”`;
+      }
+      return '';
+    };
+    for (const c of findClaims(model)) {
+      if (!c.table) continue; // a cell was not read as a number: nothing to compare with
+      if (cmpDec(c.stated, c.table) === 0) continue;
+      if (c.alt && cmpDec(c.stated, c.alt) === 0) continue;
+      const stated = formatDec(c.stated), table = formatDec(c.table);
+      const where = c.cells.length === 1 ? describe(c.cells[0]) : c.cells.map(describe).join(' + ');
+      report({
+        start: c.span.start, end: c.span.end,
+        message: t(`正文称${c.def.what['zh-CN']} ${stated}，与表格不符：${where} 为 ${table}`,
+          `The text states ${c.def.what.en} = ${stated}, but the table has ${table} (${where})`),
+        expected: table, actual: stated,
+        related: c.cells.map((cell) => ({ start: cell.start, end: cell.end, message: `${describe(cell)} = ${cell.value.raw}` })),
+      });
+    }
+  },
+};

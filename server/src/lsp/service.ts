@@ -1,0 +1,466 @@
+// The language server proper: wires the document store, the analysis cache and the providers to a connection.
+// server.ts only creates the connection; tests can drive this with any Connection.
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES, type Locale } from '../core';
+import { AnalysisCache, detachedDocument, type Analysis } from './analysis';
+import { provideCodeActions, fixAllEdits, workspaceEdit } from './codeActions';
+import { provideCodeLenses } from './codeLens';
+import { provideCompletion } from './completion';
+import { countFindings, defaultPackageRoot, holdBack, ruleDocUri, skippedDiagnostic, toDiagnostic, type TypingRegion } from './diagnostics';
+import { DocumentStore } from './documents';
+import { provideFormatting } from './formatting';
+import { provideHover } from './hover';
+import {
+  CheckFilesRequest,
+  FIX_ALL_KIND,
+  LANGUAGE_ID,
+  RulesRequest,
+  ServerCommands,
+  StatusNotification,
+  TrustNotification,
+  type CheckFilesParams,
+  type CheckFilesResult,
+  type ConfigFile,
+  type FixAllArgs,
+  type IgnoreRuleArgs,
+  type InitOptions,
+  type NianbaoSettings,
+  type RulesResult,
+  type StatusParams,
+  type TrustParams,
+} from './protocol';
+import { KeyedDebouncer, realTimers, type Timers } from './scheduler';
+import { addIgnoreEntry, effectiveSeverity, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from './settings';
+import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
+
+export interface ServiceOptions {
+  /** Root of the installed package (docs/rules/*.md live under it). Default: one level above this bundle. */
+  packageRoot?: string;
+  timers?: Timers;
+}
+
+interface FolderInfo { uri: string; fsPath?: string }
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try { return fileURLToPath(uri); } catch { return undefined; }
+}
+
+export function startService(connection: Connection, options: ServiceOptions = {}): void {
+  const packageRoot = options.packageRoot ?? defaultPackageRoot();
+  const timers = options.timers ?? realTimers;
+  const store = new DocumentStore();
+  const cache = new AnalysisCache();
+  const debouncer = new KeyedDebouncer(timers);
+  const holdTimers = new KeyedDebouncer(timers);
+  const typing = new Map<string, TypingRegion>();
+  /** Files checked by nianbao/checkFiles (not open): last known text, re-published when an editor on them closes. */
+  const workspaceFiles = new Map<string, string>();
+
+  let clientLocale: string | undefined;
+  let trusted = true;
+  let holdMs = 1500;
+  let pullConfig = false;
+  let dynamicConfigRegistration = false;
+  let watchedFilesRegistration = false;
+  let documentChanges = false;
+  let codeLensRefresh = false;
+  let pushedSettings: unknown;
+  let folders: FolderInfo[] = [];
+  const settingsCache = new Map<string, Promise<NianbaoSettings>>();
+  const configCache = new Map<string, { config: ConfigFile; error?: string }>();
+
+  const log = (msg: string) => connection.console.log(`[nianbao] ${msg}`);
+  const safe = <A extends unknown[], R>(name: string, fallback: R, fn: (...a: A) => R | Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      try { return await fn(...a); } catch (e) {
+        connection.console.error(`[nianbao] ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return fallback;
+      }
+    };
+
+  // ---------------------------------------------------------------- settings and config
+
+  function getSettings(uri: string): Promise<NianbaoSettings> {
+    if (!pullConfig) return Promise.resolve(normalizeSettings(pushedSettings));
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' })
+        .then((v: unknown) => normalizeSettings(v), () => normalizeSettings(undefined));
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  function folderOf(uri: string): FolderInfo | undefined {
+    let best: FolderInfo | undefined;
+    for (const f of folders) {
+      const base = f.uri.endsWith('/') ? f.uri : f.uri + '/';
+      if (uri.startsWith(base) && (!best || f.uri.length > best.uri.length)) best = f;
+    }
+    return best;
+  }
+
+  function configPath(folder: FolderInfo, settings: NianbaoSettings): string | undefined {
+    if (!folder.fsPath) return undefined;
+    return path.resolve(folder.fsPath, settings.configFile);
+  }
+
+  function readConfig(file: string): { config: ConfigFile; error?: string } {
+    let c = configCache.get(file);
+    if (!c) {
+      let text: string | undefined;
+      try { text = fs.readFileSync(file, 'utf8'); } catch { /* no config file: defaults */ }
+      c = text === undefined ? { config: {} } : parseConfigFile(text);
+      if (c.error) log(`${file}: ${c.error}`);
+      configCache.set(file, c);
+    }
+    return c;
+  }
+
+  interface DocContext { settings: NianbaoSettings; locale: Locale; config?: ConfigFile; folder?: FolderInfo; relPath?: string; configFile?: string }
+
+  async function contextFor(uri: string): Promise<DocContext> {
+    const settings = await getSettings(uri);
+    const locale = resolveLocale(settings.locale, clientLocale);
+    const folder = folderOf(uri);
+    if (!trusted || !folder) return { settings, locale, folder };
+    const file = configPath(folder, settings);
+    const config = file ? readConfig(file).config : undefined;
+    const docPath = uriToPath(uri);
+    const relPath = folder.fsPath && docPath ? path.relative(folder.fsPath, docPath).split(path.sep).join('/') : undefined;
+    return { settings, locale, config, folder, relPath, configFile: file ? settings.configFile : undefined };
+  }
+
+  function analyze(doc: TextDocument, ctx: DocContext): Analysis {
+    const ignoredRules = ctx.config?.ignore ? RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [];
+    return cache.analyze(doc, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignoredRules });
+  }
+
+  async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; ctx: DocContext } | undefined> {
+    const doc = store.get(uri);
+    if (!doc) return undefined;
+    const ctx = await contextFor(uri);
+    const current = store.get(uri);
+    if (!current) return undefined;
+    return { doc: current, analysis: analyze(current, ctx), ctx };
+  }
+
+  // ---------------------------------------------------------------- diagnostics
+
+  function publish(doc: TextDocument, analysis: Analysis, version: number | null, heldTyping?: TypingRegion): void {
+    let findings = analysis.findings;
+    if (heldTyping) {
+      const now = timers.now();
+      const split = holdBack(doc, findings, heldTyping, now, holdMs);
+      findings = split.visible;
+      if (split.heldUntil !== undefined) {
+        const v = doc.version;
+        holdTimers.schedule(doc.uri, Math.max(1, split.heldUntil - now), () => {
+          const cur = store.get(doc.uri);
+          if (cur && cur.version === v) publish(cur, analysis, v);
+        });
+      }
+    }
+    const diagnostics = analysis.skipped
+      ? [skippedDiagnostic(analysis.skipped.message)]
+      : findings.map((f) => toDiagnostic(doc, f, packageRoot));
+    void connection.sendDiagnostics({ uri: doc.uri, version: version ?? undefined, diagnostics });
+    const status: StatusParams = {
+      uri: doc.uri,
+      version,
+      template: analysis.model?.template ?? null,
+      counts: countFindings(analysis.findings),
+      skipped: analysis.skipped?.message,
+    };
+    void connection.sendNotification(StatusNotification, status);
+  }
+
+  async function validate(uri: string, reason: 'open' | 'change' | 'save' | 'config'): Promise<void> {
+    const doc = store.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const ctx = await contextFor(uri);
+    const cur = store.get(uri);
+    if (!cur || cur.version !== version) return; // outdated: a newer run is scheduled
+    if (reason === 'change' && ctx.settings.run === 'onSave') return;
+    const analysis = analyze(cur, ctx);
+    const t = reason === 'change' ? typing.get(uri) : undefined;
+    if (reason !== 'change') { typing.delete(uri); holdTimers.cancel(uri); }
+    publish(cur, analysis, version, t);
+  }
+
+  function revalidateAll(): void {
+    for (const d of store.all()) void validate(d.uri, 'config').catch((e) => log(String(e)));
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientLocale = params.locale;
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    if (init.trusted === false) trusted = false;
+    if (typeof init.holdBackMs === 'number' && init.holdBackMs >= 0) holdMs = init.holdBackMs;
+    if (init.settings) pushedSettings = init.settings;
+    const caps = params.capabilities;
+    pullConfig = caps.workspace?.configuration === true;
+    dynamicConfigRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    watchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+    codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
+    folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => ({ uri: f.uri, fsPath: uriToPath(f.uri) }));
+    if (!folders.length && params.rootUri) folders = [{ uri: params.rootUri, fsPath: uriToPath(params.rootUri) }];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: { label: 'nianbao' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['、'] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        executeCommandProvider: { commands: [ServerCommands.fixAll, ServerCommands.ignoreRule] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'nianbao', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+    if (watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.nianbao.json' }, { globPattern: '**/*.nianbao.json' }] });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
+      for (const a of e.added) folders.push({ uri: a.uri, fsPath: uriToPath(a.uri) });
+      configCache.clear();
+      revalidateAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    settingsCache.clear();
+    configCache.clear();
+    const s = (p.settings as { nianbao?: unknown } | null | undefined)?.nianbao;
+    if (s !== undefined) pushedSettings = s;
+    revalidateAll();
+    if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    configCache.clear();
+    revalidateAll();
+  });
+
+  connection.onNotification(TrustNotification, (p: TrustParams) => {
+    trusted = p?.trusted !== false;
+    configCache.clear();
+    revalidateAll();
+  });
+
+  // ---------------------------------------------------------------- documents
+
+  connection.onDidOpenTextDocument((p) => {
+    const doc = store.open(p);
+    typing.delete(doc.uri);
+    void validate(doc.uri, 'open').catch((e) => log(String(e)));
+  });
+
+  connection.onDidChangeTextDocument((p) => {
+    const res = store.change(p);
+    if (!res) return;
+    const uri = res.doc.uri;
+    if (res.edited) typing.set(uri, { ...res.edited, at: timers.now() });
+    else typing.delete(uri);
+    void getSettings(uri).then((s) => {
+      if (s.run === 'onSave') return;
+      debouncer.schedule(uri, s.debounceMs, () => void validate(uri, 'change').catch((e) => log(String(e))));
+    });
+  });
+
+  connection.onDidSaveTextDocument((p) => {
+    const uri = p.textDocument.uri;
+    debouncer.cancel(uri);
+    const doc = store.get(uri);
+    if (doc && workspaceFiles.has(uri)) workspaceFiles.set(uri, doc.getText());
+    void validate(uri, 'save').catch((e) => log(String(e)));
+  });
+
+  connection.onDidCloseTextDocument((p) => {
+    const uri = p.textDocument.uri;
+    debouncer.cancel(uri);
+    holdTimers.cancel(uri);
+    typing.delete(uri);
+    store.close(uri);
+    cache.delete(uri);
+    settingsCache.delete(uri);
+    const text = workspaceFiles.get(uri);
+    if (text !== undefined) {
+      void contextFor(uri).then((ctx) => {
+        if (store.get(uri)) return;
+        const doc = detachedDocument(uri, text);
+        publish(doc, analyze(doc, ctx), null);
+        cache.delete(uri);
+      });
+    } else {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  });
+
+  // ---------------------------------------------------------------- features
+
+  connection.onCodeAction(safe('codeAction', [], async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a) return [];
+    return provideCodeActions(a.doc, a.analysis.findings, p.context, {
+      locale: a.ctx.locale,
+      documentChanges,
+      configFile: a.ctx.configFile,
+      inWorkspaceFolder: !!a.ctx.relPath,
+    });
+  }));
+
+  connection.onDocumentSymbol(safe('documentSymbol', [], async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a?.analysis.model ? documentSymbols(a.doc, a.analysis.model, a.ctx.locale) : [];
+  }));
+
+  connection.onFoldingRanges(safe('foldingRanges', [], async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a?.analysis.model ? foldingRanges(a.doc, a.analysis.model) : [];
+  }));
+
+  connection.onWorkspaceSymbol(safe('workspaceSymbol', [], async (p) => {
+    const docs = [];
+    let locale: Locale = resolveLocale(undefined, clientLocale);
+    for (const d of store.all()) {
+      if (d.languageId !== LANGUAGE_ID && !d.uri.endsWith('.txt')) continue;
+      const a = await analysisOf(d.uri);
+      if (!a?.analysis.model) continue;
+      locale = a.ctx.locale;
+      docs.push({ doc: a.doc, model: a.analysis.model, name: a.analysis.model.title?.text ?? path.posix.basename(d.uri) });
+    }
+    return workspaceSymbols(docs, p.query, locale);
+  }));
+
+  connection.onHover(safe('hover', null, async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a?.analysis.model) return null;
+    return provideHover(a.doc, a.analysis.model, a.analysis.findings, a.doc.offsetAt(p.position), a.ctx.locale);
+  }));
+
+  connection.onCodeLens(safe('codeLens', [], async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a?.analysis.model || !a.ctx.settings.codeLens) return [];
+    return provideCodeLenses(a.doc, a.analysis.model, a.analysis.findings, a.ctx.locale);
+  }));
+
+  connection.onCompletion(safe('completion', [], async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a?.analysis.model) return [];
+    return provideCompletion(a.doc, a.analysis.model, a.doc.offsetAt(p.position), a.ctx.locale);
+  }));
+
+  connection.onDocumentFormatting(safe('formatting', [], async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    return a?.analysis.model ? provideFormatting(a.doc, a.analysis.model) : [];
+  }));
+
+  connection.onDocumentRangeFormatting(safe('rangeFormatting', [], async (p) => {
+    const a = await analysisOf(p.textDocument.uri);
+    if (!a?.analysis.model) return [];
+    return provideFormatting(a.doc, a.analysis.model, { start: a.doc.offsetAt(p.range.start), end: a.doc.offsetAt(p.range.end) });
+  }));
+
+  connection.onExecuteCommand(safe('executeCommand', null, async (p) => {
+    const arg: unknown = p.arguments?.[0];
+    if (p.command === ServerCommands.fixAll) {
+      const args = arg as FixAllArgs | undefined;
+      if (!args?.uri) return null;
+      const a = await analysisOf(args.uri);
+      if (!a || (args.version !== undefined && args.version !== a.doc.version)) return null;
+      const edits = fixAllEdits(a.doc, a.analysis.findings);
+      if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: workspaceEdit(a.doc, edits, documentChanges) });
+      return edits.length;
+    }
+    if (p.command === ServerCommands.ignoreRule) {
+      const args = arg as IgnoreRuleArgs | undefined;
+      if (!args?.uri || !args.rule) return null;
+      const ctx = await contextFor(args.uri);
+      const folder = ctx.folder;
+      const file = folder && trusted ? configPath(folder, ctx.settings) : undefined;
+      if (!file) {
+        void connection.window.showWarningMessage(ctx.locale === 'en' ? 'nianbao: no workspace folder to write the config file to.' : 'nianbao：没有可写入配置文件的工作区文件夹。');
+        return null;
+      }
+      let text: string | undefined;
+      try { text = fs.readFileSync(file, 'utf8'); } catch { /* new file */ }
+      let next: string;
+      try {
+        next = addIgnoreEntry(text, args.scope === 'file' && ctx.relPath ? { rule: args.rule, file: ctx.relPath } : { rule: args.rule });
+      } catch (e) {
+        void connection.window.showErrorMessage(`nianbao: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      }
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, next, 'utf8');
+      configCache.delete(file);
+      revalidateAll();
+      return file;
+    }
+    return null;
+  }));
+
+  connection.onRequest(CheckFilesRequest, safe('checkFiles', { files: [] } as CheckFilesResult, async (p: CheckFilesParams, token?: CancellationToken): Promise<CheckFilesResult> => {
+    const out: CheckFilesResult = { files: [] };
+    for (const f of p?.files ?? []) {
+      if (token?.isCancellationRequested) break;
+      if (typeof f?.uri !== 'string' || typeof f.text !== 'string') continue;
+      const open = store.get(f.uri);
+      const ctx = await contextFor(f.uri);
+      const doc = open ?? detachedDocument(f.uri, f.text);
+      const analysis = analyze(doc, ctx);
+      if (!open) {
+        workspaceFiles.set(f.uri, f.text);
+        publish(doc, analysis, null);
+        cache.delete(f.uri);
+      }
+      out.files.push({ uri: f.uri, template: analysis.model?.template ?? null, counts: countFindings(analysis.findings), skipped: analysis.skipped?.message });
+    }
+    return out;
+  }));
+
+  connection.onRequest(RulesRequest, async (): Promise<RulesResult> => {
+    const settings = pullConfig
+      ? normalizeSettings(await connection.workspace.getConfiguration('nianbao').then((v: unknown) => v, () => undefined))
+      : normalizeSettings(pushedSettings);
+    const locale = resolveLocale(settings.locale, clientLocale);
+    return { rules: RULES.map((r) => ({ id: r.id, title: r.title[locale], defaultSeverity: r.defaultSeverity, doc: ruleDocUri(packageRoot, r.id) })) };
+  });
+
+  connection.onShutdown(() => {
+    debouncer.dispose();
+    holdTimers.dispose();
+  });
+
+  connection.listen();
+}

@@ -1,0 +1,330 @@
+// Protocol tests: the built server (dist/server.js) as a child process, spoken to over stdio (and node IPC)
+// with vscode-jsonrpc, the way any LSP client would. Waits are on notifications, never on sleeps.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  CodeLens,
+  PublishDiagnosticsParams,
+  TextDocumentEdit,
+  TextEdit,
+  SymbolInformation,
+} from 'vscode-languageserver-protocol';
+import { parseReport } from '../../server/src/core';
+import type { DiagnosticData, StatusParams, CheckFilesResult } from '../../server/src/lsp/protocol';
+import { ROOT, SERVER, TestClient } from './lspClient';
+
+function seedText(name = '003_b5a011f3d089b4ff'): string {
+  const local = path.join(ROOT, 'test', 'fixtures', 'reports', `${name}.txt`);
+  const shared = path.join(ROOT, '..', 'shared', 'seeds', `${name}.txt`);
+  return fs.readFileSync(fs.existsSync(local) ? local : shared, 'utf8');
+}
+
+function applyLsp(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x:', 'nianbao', 0, text), edits);
+}
+
+function offsetOf(text: string, needle: string, from = 0): number {
+  const i = text.indexOf(needle, from);
+  assert.ok(i >= 0, `"${needle}" not found`);
+  return i;
+}
+
+function pos(text: string, offset: number) {
+  return TextDocument.create('x:', 'nianbao', 0, text).positionAt(offset);
+}
+
+describe('language server over stdio (dist/server.js)', function () {
+  let client: TestClient;
+  const uri = 'file:///tmp/nianbao-test/seed003_2023年度报告.txt';
+  const text = seedText();
+
+  before(async function () {
+    if (!fs.existsSync(SERVER)) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    const started = await TestClient.start({ locale: 'zh-CN' });
+    client = started.client;
+    const caps = started.init.capabilities;
+    assert.ok(caps.codeActionProvider && caps.documentSymbolProvider && caps.hoverProvider && caps.completionProvider && caps.documentFormattingProvider);
+    assert.ok(caps.foldingRangeProvider && caps.codeLensProvider && caps.workspaceSymbolProvider);
+  });
+  after(async () => { await client?.stop(); });
+
+  let diags: Diagnostic[] = [];
+
+  it('publishes diagnostics on open, with code, doc link, source, exact ranges and fixes in data', async () => {
+    const since = client.mark();
+    await client.open(uri, text, 1);
+    const p = await client.diagnostics(uri, 1, since);
+    diags = p.diagnostics;
+    assert.ok(diags.length > 0, 'expected findings on seed 003');
+    for (const d of diags) {
+      assert.strictEqual(d.source, 'nianbao');
+      assert.strictEqual(typeof d.code, 'string');
+      assert.ok(d.codeDescription?.href.startsWith('file://'), 'codeDescription is a file URI');
+      assert.ok(d.codeDescription!.href.endsWith(`/docs/rules/${String(d.code)}.md`), d.codeDescription!.href);
+      assert.strictEqual((d.data as DiagnosticData).version, 1);
+    }
+    const typo = diags.find((d) => d.code === 'label-typo');
+    assert.ok(typo, 'label-typo on 本年度止件数');
+    const doc = TextDocument.create(uri, 'nianbao', 1, text);
+    assert.strictEqual(text.slice(doc.offsetAt(typo.range.start), doc.offsetAt(typo.range.end)), '本年度止件数');
+    const status = await client.waitFor<StatusParams>('nianbao/status', (s) => s.uri === uri && s.version === 1, 10_000, since);
+    assert.strictEqual(status.template, '2021');
+    assert.ok(status.counts.error + status.counts.warning > 0);
+  });
+
+  let current = text;
+  let version = 1;
+
+  it('re-checks after didChange and publishes for the new version only', async () => {
+    // Break the row total of 一、本年新收 in 表三: 自然人 0 -> 5.
+    const row = offsetOf(current, '本年新收政府信息公开申请数量');
+    const cell = offsetOf(current, '\t0', row) + 1;
+    const since = client.mark();
+    version++;
+    await client.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: pos(current, cell), end: pos(current, cell + 1) }, text: '5' }],
+    });
+    current = current.slice(0, cell) + '5' + current.slice(cell + 1);
+    const p = await client.diagnostics(uri, version, since);
+    assert.ok(p.diagnostics.some((d) => d.code === 'table-balance'), 'table-balance after breaking a total');
+    // nothing was published for an older version after the mark
+    const stale = client.notifications.slice(since).filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri && (n.params as PublishDiagnosticsParams).version !== version);
+    assert.strictEqual(stale.length, 0);
+  });
+
+  it('code action: the preferred quick fix repairs the label, and the re-check drops the finding', async () => {
+    const p = await client.diagnostics(uri, version);
+    const typo = p.diagnostics.find((d) => d.code === 'label-typo')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] },
+    });
+    const fix = actions.find((a) => a.isPreferred && a.kind === 'quickfix');
+    assert.ok(fix, `preferred quickfix among ${actions.map((a) => a.title).join(' | ')}`);
+    const tde = fix.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.strictEqual(tde.textDocument.version, version, 'versioned TextDocumentEdit');
+    const since = client.mark();
+    version++;
+    const next = applyLsp(current, tde.edits as TextEdit[]);
+    assert.ok(next.includes('本年废止件数'));
+    await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: next }] });
+    current = next;
+    const after = await client.diagnostics(uri, version, since);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'label-typo'));
+  });
+
+  it('source.fixAll.nianbao returns only preferred, non-overlapping fixes', async () => {
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    for (const a of actions) assert.strictEqual(a.kind, 'source.fixAll.nianbao');
+  });
+
+  it('document symbols: title → sections → tables', async () => {
+    const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.strictEqual(syms.length, 1);
+    assert.ok(syms[0].name.includes('政府信息公开'), syms[0].name);
+    const names = syms[0].children!.map((s) => s.name);
+    assert.ok(names.some((n) => n.startsWith('一、')) && names.some((n) => n.startsWith('三、')), names.join(','));
+    const s3 = syms[0].children!.find((s) => s.name.startsWith('三、'))!;
+    assert.ok(s3.children!.some((c) => c.name.startsWith('表三')), 'table 3 under section 3');
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(folds.length >= 3);
+    const ws = await client.request<SymbolInformation[]>('workspace/symbol', { query: '表三' });
+    assert.ok(ws.some((s) => s.location.uri === uri));
+  });
+
+  it('hover on a total cell shows the relation and whether it holds', async () => {
+    const row = offsetOf(current, '本年新收政府信息公开申请数量');
+    const lineEnd = current.indexOf('\n', row);
+    const total = current.lastIndexOf('0', lineEnd); // last cell of the row = 总计
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: pos(current, total) });
+    assert.ok(h, 'hover');
+    const md = (h.contents as { value: string }).value;
+    assert.ok(md.includes('总计'), md);
+    assert.ok(md.includes('不成立'), md);
+  });
+
+  it('code lens counts failing relations per table', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.ok(lenses.some((l) => /表三：\d+ 处勾稽关系不成立/.test(l.command!.title)), lenses.map((l) => l.command?.title).join(' | '));
+  });
+
+  it('completion offers the next heading at the start of a line and row labels in a table', async () => {
+    const s5 = offsetOf(current, '五、存在的主要问题及改进情况');
+    const line = pos(current, s5).line;
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: line - 1, character: 0 } });
+    assert.ok(items.some((i) => i.label.startsWith('四、') || i.label.startsWith('五、')), items.map((i) => i.label).join(','));
+    const inTable = offsetOf(current, '2.重复申请');
+    const rowItems = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: pos(current, inTable) });
+    assert.ok(rowItems.some((i) => i.label === '4.无正当理由大量反复申请'), 'missing row offered');
+  });
+
+  it('formatting re-emits fully located tables without changing any value', async () => {
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
+    const formatted = applyLsp(current, edits);
+    const before = parseReport(current), after = parseReport(formatted);
+    for (const id of ['t2', 't3', 't4'] as const) {
+      const vals = (m: typeof before) => (m.tables[id]?.rows ?? []).map((r) => r.key + ':' + r.cells.map((c) => c.value.raw).join(',')).join('|');
+      assert.strictEqual(vals(after), vals(before), `values of ${id} unchanged`);
+    }
+  });
+
+  it('clears diagnostics on close', async () => {
+    const since = client.mark();
+    await client.notify('textDocument/didClose', { textDocument: { uri } });
+    const p = await client.diagnostics(uri, undefined, since);
+    assert.strictEqual(p.diagnostics.length, 0);
+  });
+
+  it('guards: binary and over-size documents get one information diagnostic; nothing crashes', async () => {
+    const bin = 'file:///tmp/nianbao-test/binary.txt';
+    let since = client.mark();
+    await client.open(bin, '\u0000\u0001\u0002PK\u0003\u0004\uFFFD'.repeat(100));
+    let p = await client.diagnostics(bin, 1, since);
+    assert.strictEqual(p.diagnostics.length, 1);
+    assert.strictEqual(p.diagnostics[0].severity, 3);
+    client.settings = { maxFileSizeKB: 1 };
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    since = client.mark();
+    const big = 'file:///tmp/nianbao-test/big.txt';
+    await client.open(big, seedText());
+    p = await client.diagnostics(big, 1, since);
+    assert.strictEqual(p.diagnostics.length, 1);
+    assert.ok(/maxFileSizeKB/.test(p.diagnostics[0].message));
+    client.settings = {};
+    await client.notify('workspace/didChangeConfiguration', { settings: null });
+    // still alive
+    const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: bin } });
+    assert.ok(Array.isArray(syms));
+  });
+});
+
+describe('language server: typing hold-back, settings, locale, workspace config, transports', function () {
+  it('holds back findings on the line being typed, then publishes them for the same version', async () => {
+    const { client } = await TestClient.start({ initializationOptions: { holdBackMs: 300 }, settings: { debounceMs: 0 } });
+    try {
+      const uri = 'file:///tmp/nianbao-test/hold.txt';
+      let text = seedText();
+      let since = client.mark();
+      await client.open(uri, text, 1);
+      await client.diagnostics(uri, 1, since);
+      const row = offsetOf(text, '本年新收政府信息公开申请数量');
+      const cell = offsetOf(text, '\t0', row) + 1;
+      since = client.mark();
+      await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: pos(text, cell), end: pos(text, cell + 1) }, text: '7' }] });
+      text = text.slice(0, cell) + '7' + text.slice(cell + 1);
+      const editedLine = pos(text, cell).line;
+      const first = await client.diagnostics(uri, 2, since);
+      assert.ok(!first.diagnostics.some((d) => d.range.start.line <= editedLine && d.range.end.line >= editedLine), 'nothing on the edited line at first');
+      const later = await client.diagnostics(uri, 2, client.notifications.indexOf(client.notifications.find((n) => n.params === first)!) + 1);
+      assert.ok(later.diagnostics.some((d) => d.code === 'table-balance' && d.range.start.line === editedLine), 'held finding published after the delay');
+    } finally { await client.stop(); }
+  });
+
+  it('nianbao.rules turns a rule off; run=onSave checks only on save; English messages', async () => {
+    const { client } = await TestClient.start({ locale: 'en-US', settings: { rules: { 'label-typo': 'off' }, run: 'onSave', debounceMs: 0 } });
+    try {
+      const uri = 'file:///tmp/nianbao-test/settings.txt';
+      const text = seedText();
+      let since = client.mark();
+      await client.open(uri, text, 1);
+      const p = await client.diagnostics(uri, 1, since);
+      assert.ok(!p.diagnostics.some((d) => d.code === 'label-typo'));
+      assert.ok(p.diagnostics.length > 0 && p.diagnostics.every((d) => /^[A-Z][a-z]/.test(d.message) || /\b[a-z]{3,}\b/.test(d.message)), 'English messages: ' + p.diagnostics.map((d) => d.message).join(' | '));
+      await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\n' }] });
+      since = client.mark();
+      await client.notify('textDocument/didSave', { textDocument: { uri } });
+      const saved = await client.diagnostics(uri, 2, since);
+      // the only publish after the change is the one caused by the save
+      assert.strictEqual(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).version === 2).length, 1);
+      assert.ok(saved.diagnostics.length > 0);
+    } finally { await client.stop(); }
+  });
+
+  it('ignore this rule in this file writes .nianbao.json and re-checks; checkFiles publishes closed files', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
+    const folder = pathToFileURL(dir).toString();
+    const file = path.join(dir, 'reports', '铜官区2023年度报告.txt');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, seedText());
+    const uri = pathToFileURL(file).toString();
+    const { client } = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }], settings: { debounceMs: 0 } });
+    try {
+      let since = client.mark();
+      await client.open(uri, seedText(), 1);
+      const p = await client.diagnostics(uri, 1, since);
+      const typo = p.diagnostics.find((d) => d.code === 'label-typo')!;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+      const ignore = actions.find((a) => a.command?.command === 'nianbao.server.ignoreRule' && (a.command.arguments?.[0] as { scope: string }).scope === 'file');
+      assert.ok(ignore, actions.map((a) => a.title).join(' | '));
+      since = client.mark();
+      await client.request('workspace/executeCommand', { command: ignore.command!.command, arguments: ignore.command!.arguments });
+      const cfg = JSON.parse(fs.readFileSync(path.join(dir, '.nianbao.json'), 'utf8')) as { ignore: { rule: string; file?: string }[] };
+      assert.deepStrictEqual(cfg.ignore, [{ rule: 'label-typo', file: 'reports/铜官区2023年度报告.txt' }]);
+      const again = await client.diagnostics(uri, 1, since);
+      assert.ok(!again.diagnostics.some((d) => d.code === 'label-typo'));
+
+      const other = pathToFileURL(path.join(dir, 'other.txt')).toString();
+      since = client.mark();
+      const res = await client.request<CheckFilesResult>('nianbao/checkFiles', { files: [{ uri: other, text: seedText('001_205104d3919f452a') }] });
+      assert.strictEqual(res.files.length, 1);
+      const pub = await client.diagnostics(other, undefined, since);
+      assert.strictEqual(pub.diagnostics.length, res.files[0].counts.error + res.files[0].counts.warning + res.files[0].counts.information + res.files[0].counts.hint);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('Restricted Mode: the config file is not read, no ignore actions, until trust is granted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
+    fs.writeFileSync(path.join(dir, '.nianbao.json'), JSON.stringify({ ignore: [{ rule: 'label-typo' }] }));
+    const file = path.join(dir, '铜官区2023年度报告.txt');
+    fs.writeFileSync(file, seedText());
+    const uri = pathToFileURL(file).toString();
+    const { client } = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], initializationOptions: { trusted: false }, settings: { debounceMs: 0 } });
+    try {
+      let since = client.mark();
+      await client.open(uri, seedText(), 1);
+      const p = await client.diagnostics(uri, 1, since);
+      const typo = p.diagnostics.find((d) => d.code === 'label-typo');
+      assert.ok(typo, 'config ignored while untrusted');
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+      assert.ok(!actions.some((a) => a.command), 'no "ignore" actions in Restricted Mode');
+      since = client.mark();
+      await client.notify('nianbao/trust', { trusted: true });
+      const trusted = await client.diagnostics(uri, 1, since);
+      assert.ok(!trusted.diagnostics.some((d) => d.code === 'label-typo'), 'config applies once trusted');
+      const rules = await client.request<{ rules: { id: string; title: string; doc: string }[] }>('nianbao/rules', {});
+      assert.ok(rules.rules.some((r) => r.id === 'table-balance' && r.doc.endsWith('/docs/rules/table-balance.md')));
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves --node-ipc as well as --stdio', async () => {
+    const { client, init } = await TestClient.start({ transport: 'ipc' });
+    try {
+      assert.ok(init.capabilities.documentSymbolProvider);
+      const uri = 'file:///tmp/nianbao-test/ipc.txt';
+      const since = client.mark();
+      await client.open(uri, seedText(), 1);
+      const p = await client.diagnostics(uri, 1, since);
+      assert.ok(p.diagnostics.length > 0);
+    } finally { await client.stop(); }
+  });
+});

@@ -2,7 +2,7 @@
 // Exit code: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
 import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkReport, type Locale } from './core';
+import { checkWorkspace, type Locale } from './core';
 import { toJson, toSarif, toText, type FileResult } from './cli/format';
 import { readReport } from './cli/read';
 
@@ -67,13 +67,14 @@ export async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
   const problems: string[] = [];
   for (const p of paths) collect(p, files, problems);
-  const results: FileResult[] = [];
+  const inputs: { id: string; text: string }[] = [];
   for (const file of files) {
     const read = readReport(file);
     if (!read.ok) { problems.push(`${file}: ${read.reason}`); continue; }
-    const { findings, model, lineIndex } = checkReport(read.text, { locale });
-    results.push({ path: file, template: model.template, findings, lines: lineIndex });
+    inputs.push({ id: file, text: read.text });
   }
+  // checked together, so that each report meets last year's report of the same agency (carry-over, copied-text)
+  const results: FileResult[] = checkWorkspace(inputs, { locale }).map((r) => ({ path: r.id, template: r.model.template, findings: r.findings, lines: r.lineIndex }));
   const cwd = process.cwd();
   const body = format === 'json' ? toJson(results) : format === 'sarif' ? toSarif(results, locale, PACKAGE_ROOT, version(), resolve(cwd)) : toText(results, locale);
   if (output) {

@@ -14,6 +14,7 @@ export interface FileResult {
 const range = (lines: LineIndex, s: { start: number; end: number }) => ({ start: lines.positionAt(s.start), end: lines.positionAt(s.end) });
 
 export function toJson(results: FileResult[]): string {
+  const linesOf = (path: string) => results.find((x) => x.path === path)!.lines;
   return JSON.stringify({
     version: 1,
     files: results.map((r) => ({
@@ -25,7 +26,7 @@ export function toJson(results: FileResult[]): string {
         message: f.message,
         range: range(r.lines, f),
         ...(f.expected !== undefined ? { expected: f.expected, actual: f.actual } : {}),
-        ...(f.related?.length ? { related: f.related.map((x) => ({ range: range(r.lines, x), message: x.message })) } : {}),
+        ...(f.related?.length ? { related: f.related.map((x) => ({ ...(x.file ? { path: x.file } : {}), range: range(x.file ? linesOf(x.file) : r.lines, x), message: x.message })) } : {}),
         fixes: (f.fixes ?? []).map((fx) => ({
           title: fx.title,
           ...(fx.preferred ? { preferred: true } : {}),
@@ -88,7 +89,10 @@ export function toSarif(results: FileResult[], locale: Locale, packageRoot: stri
       columnKind: 'utf16CodeUnits',
       results: results.flatMap((r) => r.findings.map((f) => {
         const uri = uriOf(r.path);
-        const loc = (s: { start: number; end: number }) => ({ physicalLocation: { artifactLocation: { uri }, region: region(r.lines, s) } });
+        const loc = (s: { start: number; end: number; file?: string }) => {
+          const other = s.file ? results.find((x) => x.path === s.file) : undefined;
+          return { physicalLocation: { artifactLocation: { uri: other ? uriOf(other.path) : uri }, region: region(other ? other.lines : r.lines, s) } };
+        };
         return {
           ruleId: f.rule,
           ruleIndex: index.get(f.rule) ?? -1,

@@ -4,6 +4,8 @@ export { LineIndex } from './text';
 export { parseReport } from './parse/report';
 export { checkReport, type CheckOptions, type CheckResult } from './engine';
 export { RULES, ruleById, type RuleMeta } from './rules';
+export { checkWorkspace, pairWithLastYear, agencyKey, type WorkspaceInput, type WorkspaceResult } from './cross/workspace';
+export { findClaims, type Claim } from './cross/figures';
 export { TEMPLATE, tableDef, versionForYear, rowsOf, type TableDef, type RowDef, type ColumnDef, type RelationDef, type BlockDef } from './template';
 export { formatDec, addDec, subDec, cmpDec, ZERO, parseDec } from './numbers';
 

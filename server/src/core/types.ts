@@ -18,7 +18,11 @@ export interface Fix {
   preferred?: boolean;
 }
 
-export interface RelatedInfo extends Span { message: string }
+export interface RelatedInfo extends Span {
+  message: string;
+  /** Set when the related place is in another report (its id, as given to checkWorkspace). */
+  file?: string;
+}
 
 export interface Finding extends Span {
   rule: string;

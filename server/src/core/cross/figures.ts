@@ -124,12 +124,15 @@ export function proseSpans(model: ReportModel): Span[] {
 
 export interface Sentence { f: Folded; s: number; e: number }
 
-/** Sentences of the prose, folded (white space and line breaks removed, so PDF-wrapped lines join up). */
-export function sentences(model: ReportModel): Sentence[] {
+/**
+ * Sentences of the prose, folded (white space and line breaks removed, so PDF-wrapped lines join up).
+ * With clauses = true a ； also ends a sentence; lists of shares (…，占6%；…) need whole sentences.
+ */
+export function sentences(model: ReportModel, clauses = true): Sentence[] {
   const out: Sentence[] = [];
   for (const span of proseSpans(model)) {
     const f = fold(model.text, span.start, span.end, undefined, false);
-    const re = /[^。；;！!？?]+[。；;！!？?]?/g;
+    const re = clauses ? /[^。；;！!？?]+[。；;！!？?]?/g : /[^。！!？?]+[。！!？?]?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(f.s))) out.push({ f, s: m.index, e: m.index + m[0].length });
   }

@@ -1,6 +1,9 @@
 // The rule registry: one module per rule, in reporting order. Stable ids; docs in docs/rules/<id>.md.
 import type { Locale, Severity } from '../types';
 import type { Rule } from './rule';
+import type { CrossRule } from '../cross/workspace';
+import { carryOver } from './carry-over';
+import { copiedText } from './copied-text';
 import { missingTitle } from './missing-title';
 import { missingSection } from './missing-section';
 import { sectionOrder } from './section-order';
@@ -23,8 +26,14 @@ export const RULE_LIST: Rule[] = [
   textTableMismatch, percentMismatch, feeReport, summaryLength, otherShare,
 ];
 
-export interface RuleMeta { id: string; defaultSeverity: Severity; title: Record<Locale, string> }
+/** Rules across reports (last year's report of the same agency), run by checkWorkspace. */
+export const CROSS_RULES: CrossRule[] = [carryOver, copiedText];
 
-export const RULES: RuleMeta[] = RULE_LIST.map(({ id, defaultSeverity, title }) => ({ id, defaultSeverity, title }));
+export interface RuleMeta { id: string; defaultSeverity: Severity; title: Record<Locale, string>; crossFile?: boolean }
+
+export const RULES: RuleMeta[] = [
+  ...RULE_LIST.map(({ id, defaultSeverity, title }) => ({ id, defaultSeverity, title })),
+  ...CROSS_RULES.map(({ id, defaultSeverity, title }) => ({ id, defaultSeverity, title, crossFile: true })),
+];
 
 export function ruleById(id: string): RuleMeta | undefined { return RULES.find((r) => r.id === id); }

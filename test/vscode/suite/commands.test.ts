@@ -1,0 +1,133 @@
+// Client commands and features through VS Code's own command API (written with the language server):
+// checkWorkspace, newReport, fixAll, restartServer, hover/completion/formatting/folding/workspace symbols,
+// and the "ignore this rule" quick fix (a server command) after a restart. Waits are on events, never sleeps.
+// To run it, add ['commands.test.ts', () => require('./commands.test')] to TEST_FILES in index.ts.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+interface Status { uri: string; version: number | null; template: string | null; counts: { error: number; warning: number; information: number; hint: number } }
+interface Api { onDidChangeStatus: vscode.Event<Status>; status(uri: string): Status | undefined }
+let api: Api;
+const root = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+const seed = (n: string) => vscode.Uri.file(path.join(root(), n));
+const S1 = 'seed001_灤河回族区人民政府2023年度报告.txt';
+const S3 = 'seed003_铜官区经信局2023年度报告.txt';
+
+function nextStatus(uri: string, pred: (s: Status) => boolean = () => true): Promise<Status> {
+  const now = api.status(uri);
+  if (now && pred(now)) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => { sub.dispose(); reject(new Error('no status for ' + uri)); }, 30_000);
+    const sub = api.onDidChangeStatus((s) => { if (s.uri === uri && pred(s)) { clearTimeout(t); sub.dispose(); resolve(s); } });
+  });
+}
+
+suite('client commands', () => {
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension('nianbao.nianbao')!;
+    api = (await ext.activate()) as Api;
+  });
+
+  test('checkWorkspace fills the Problems panel for files that are not open', async () => {
+    const res = await vscode.commands.executeCommand<{ files: { uri: string }[] }>('nianbao.checkWorkspace');
+    console.log('checked', res.files.map((f) => path.basename(vscode.Uri.parse(f.uri).fsPath)));
+    assert.ok(res.files.length >= 2);
+    const d = vscode.languages.getDiagnostics(seed(S3)).filter((x) => x.source === 'nianbao');
+    assert.ok(d.length >= 3, `diagnostics of closed seed003: ${d.length}`);
+  });
+
+  test('newReport opens an untitled 2021 skeleton that passes every check', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('nianbao.newReport', 2023, '某某市某某局');
+    assert.strictEqual(editor.document.languageId, 'nianbao');
+    assert.ok(editor.document.getText().startsWith('某某市某某局2023年政府信息公开工作年度报告'));
+    const s = await nextStatus(editor.document.uri.toString());
+    assert.strictEqual(s.template, '2021');
+    assert.deepStrictEqual(s.counts, { error: 0, warning: 0, information: 0, hint: 0 });
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    console.log('lenses', lenses.map((l) => l.command?.title));
+    assert.strictEqual(lenses.length, 2);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('hover, completion, formatting, folding through VS Code', async () => {
+    const doc = await vscode.workspace.openTextDocument(seed(S1));
+    await vscode.window.showTextDocument(doc);
+    const text = doc.getText();
+    const row = text.indexOf('本年新收政府信息公开申请数量');
+    const lineEnd = text.indexOf('\n', row);
+    const lastDigit = text.slice(row, lineEnd).search(/\d+\s*$/) + row;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(lastDigit));
+    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    console.log('hover:', md.replace(/\n+/g, ' ⏎ '));
+    assert.ok(md.includes('holds') || md.includes('成立'));
+    const s5 = doc.positionAt(text.indexOf('五、存在'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(s5.line - 1, 0));
+    console.log('completion:', list.items.slice(0, 5).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)));
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: false });
+    console.log('formatting edits:', edits?.length);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    console.log('folding ranges:', folds.length);
+    assert.ok(folds.length >= 6);
+    const ws = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '表三');
+    console.log('workspace symbols 表三:', ws.length);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('fixAll applies the preferred fixes of the active report', async () => {
+    const doc = await vscode.workspace.openTextDocument(seed(S3));
+    await vscode.window.showTextDocument(doc);
+    await nextStatus(doc.uri.toString(), (s) => s.version === doc.version);
+    const n = await vscode.commands.executeCommand<number>('nianbao.fixAll');
+    assert.strictEqual(n, 1);
+    assert.ok(doc.getText().includes('本年废止件数'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('restartServer brings diagnostics back', async () => {
+    const doc = await vscode.workspace.openTextDocument(seed(S3));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('nianbao.restartServer');
+    const s = await nextStatus(doc.uri.toString(), (x) => x.counts.error > 0);
+    assert.ok(s.counts.error > 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
+
+suite('client: ignore after restart', () => {
+  test('the ignore quick fix (server command) works after a restart and writes .nianbao.json', async () => {
+    await vscode.commands.executeCommand('nianbao.restartServer');
+    const doc = await vscode.workspace.openTextDocument(seed(S3));
+    await vscode.window.showTextDocument(doc);
+    const typo = await new Promise<vscode.Diagnostic>((resolve, reject) => {
+      const find = () => vscode.languages.getDiagnostics(doc.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'label-typo');
+      const now = find(); if (now) return resolve(now);
+      const t = setTimeout(() => reject(new Error('no label-typo')), 30_000);
+      const sub = vscode.languages.onDidChangeDiagnostics(() => { const d = find(); if (d) { clearTimeout(t); sub.dispose(); resolve(d); } });
+    });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.range);
+    const ignore = actions.find((a) => a.command?.command === 'nianbao.server.ignoreRule' && a.title.includes('this file'));
+    assert.ok(ignore, actions.map((a) => a.title).join(' | '));
+    const gone = new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('label-typo still there')), 30_000);
+      const sub = vscode.languages.onDidChangeDiagnostics(() => {
+        if (!vscode.languages.getDiagnostics(doc.uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'label-typo')) { clearTimeout(t); sub.dispose(); resolve(); }
+      });
+    });
+    await vscode.commands.executeCommand(ignore.command!.command, ...(ignore.command!.arguments ?? []));
+    await gone;
+    const cfg: { ignore: { rule: string; file?: string }[] } = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(root(), '.nianbao.json')))).toString('utf8'));
+    console.log('.nianbao.json', JSON.stringify(cfg));
+    assert.strictEqual(cfg.ignore[0].rule, 'label-typo');
+    // Clean up so later suites see label-typo again: delete the config and wait for the finding to return.
+    const back = new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('label-typo did not come back')), 30_000);
+      const sub = vscode.languages.onDidChangeDiagnostics(() => {
+        if (vscode.languages.getDiagnostics(doc.uri).some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'label-typo')) { clearTimeout(t); sub.dispose(); resolve(); }
+      });
+    });
+    await vscode.workspace.fs.delete(vscode.Uri.file(path.join(root(), '.nianbao.json')));
+    await back;
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

@@ -102,6 +102,9 @@ else
   mkdir -p "$CS_DIR"
   [ -f "$CS_DIR/package.json" ] || echo '{ "name": "nianbao-code-server", "private": true }' > "$CS_DIR/package.json"
   ( trap - ERR  # the failure is reported once, by the outer shell
+    # run from `npm test`, the outer npm's variables (npm_node_execpath, NODE, npm_config_*) would make the
+    # inner install run code-server's postinstall under Node 20: drop them
+    for v in $(env | grep -oE '^(npm_[A-Za-z0-9_]*|NODE|INIT_CWD)=' | tr -d '='); do unset "$v"; done
     export PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG"
     # npm must run under Node 24 too, so that node-gyp builds against its ABI
     cd "$CS_DIR" && npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" )

@@ -49,7 +49,10 @@ export function fixToEdits(doc: TextDocument, fix: Fix): TextEdit[] {
   return fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding, packageRoot: string): Diagnostic {
+/** Looks up another report (cross-report findings point into it). */
+export type DocumentLookup = (uri: string) => TextDocument | undefined;
+
+export function toDiagnostic(doc: TextDocument, f: Finding, packageRoot: string, lookup?: DocumentLookup): Diagnostic {
   const d: Diagnostic = {
     range: toRange(doc, f.start, f.end),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
@@ -59,10 +62,10 @@ export function toDiagnostic(doc: TextDocument, f: Finding, packageRoot: string)
     message: f.message,
   };
   if (f.related?.length) {
-    d.relatedInformation = f.related.map<DiagnosticRelatedInformation>((r) => ({
-      location: { uri: doc.uri, range: toRange(doc, r.start, r.end) },
-      message: r.message,
-    }));
+    d.relatedInformation = f.related.flatMap<DiagnosticRelatedInformation>((r) => {
+      const other = r.file ? lookup?.(r.file) : doc;
+      return other ? [{ location: { uri: other.uri, range: toRange(other, r.start, r.end) }, message: r.message }] : [];
+    });
   }
   const data: DiagnosticData = {
     version: doc.version,

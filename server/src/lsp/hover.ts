@@ -2,7 +2,7 @@
 // evaluated from the model's cells (exact decimal arithmetic).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatDec, type Cell, type Finding, type Locale, type ReportModel, type Row, type Table } from '../core';
+import { findClaims, formatDec, type Cell, type Finding, type Locale, type ReportModel, type Row, type Table } from '../core';
 import { addDec, cmpDec, subDec, ZERO } from '../core/numbers';
 import type { RelationDef, TableDef } from '../core/template';
 import { toRange } from './diagnostics';
@@ -114,6 +114,20 @@ export function provideHover(doc: TextDocument, model: ReportModel, findings: re
       if (f.start <= cell.start && f.end >= cell.end && f.end - f.start <= Math.max(cell.end - cell.start, 1) * 4 && f.rule !== 'table-balance') parts.push(`⚠ ${f.message} (\`${f.rule}\`)`);
     }
     return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(doc, cell.start, cell.end) };
+  }
+  // a figure in the prose matched to table cells: which cells, their value, and whether they agree
+  const claim = findClaims(model).find((c) => c.span.start <= offset && offset <= c.span.end);
+  if (claim && claim.table) {
+    const names = claim.cells.map((c) => {
+      const h = cellAt(model, c.start);
+      if (!h) return c.value.raw;
+      const def = tableDefOf(model, h.table.id);
+      return `${def?.name[locale].split(' ')[0] ?? h.table.id} ${rowName(def, h.row)} › ${columnName(def, c, h.row)} = ${c.value.raw}`;
+    });
+    const agrees = cmpDec(claim.stated, claim.table) === 0 || (claim.alt !== undefined && cmpDec(claim.stated, claim.alt) === 0);
+    const head = locale === 'en' ? `**${claim.def.what.en}** in the text: ${formatDec(claim.stated)}` : `**正文数字：${claim.def.what['zh-CN']}** ${formatDec(claim.stated)}`;
+    const verdict = agrees ? (locale === 'en' ? '✓ agrees with the table' : '✓ 与表格一致') : (locale === 'en' ? `✗ the table has ${formatDec(claim.table)}` : `✗ 表格为 ${formatDec(claim.table)}`);
+    return { contents: { kind: MarkupKind.Markdown, value: [head, names.map((n) => `- ${n}`).join('\n'), verdict].join('\n\n') }, range: toRange(doc, claim.span.start, claim.span.end) };
   }
   const label = rowLabelAt(model, offset);
   if (label && label.row.labelMatch) {

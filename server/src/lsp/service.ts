@@ -16,12 +16,12 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES, type Locale } from '../core';
+import { agencyKey, CROSS_RULES, crossFindings, pairWithLastYear, RULES, type Finding, type Locale, type ReportModel } from '../core';
 import { AnalysisCache, detachedDocument, type Analysis } from './analysis';
 import { provideCodeActions, fixAllEdits, workspaceEdit } from './codeActions';
 import { provideCodeLenses } from './codeLens';
 import { provideCompletion } from './completion';
-import { countFindings, defaultPackageRoot, holdBack, ruleDocUri, skippedDiagnostic, toDiagnostic, type TypingRegion } from './diagnostics';
+import { countFindings, defaultPackageRoot, holdBack, ruleDocUri, skippedDiagnostic, toDiagnostic, type DocumentLookup, type TypingRegion } from './diagnostics';
 import { DocumentStore } from './documents';
 import { provideFormatting } from './formatting';
 import { provideHover } from './hover';
@@ -163,8 +163,37 @@ export function startService(connection: Connection, options: ServiceOptions = {
 
   // ---------------------------------------------------------------- diagnostics
 
-  function publish(doc: TextDocument, analysis: Analysis, version: number | null, heldTyping?: TypingRegion): void {
-    let findings = analysis.findings;
+  /** Every report the server knows: open documents and files sent by nianbao/checkFiles. */
+  function knownReports(): { uri: string; doc: TextDocument; model: ReportModel }[] {
+    const out: { uri: string; doc: TextDocument; model: ReportModel }[] = [];
+    for (const d of store.all()) { const m = cache.model(d); if (m) out.push({ uri: d.uri, doc: d, model: m }); }
+    for (const [uri, text] of workspaceFiles) {
+      if (store.get(uri)) continue;
+      const d = detachedDocument(uri, text);
+      const m = cache.model(d);
+      if (m) out.push({ uri, doc: d, model: m });
+    }
+    return out;
+  }
+
+  /** Findings across reports: last year's report of the same agency, when the server knows it. */
+  function crossFor(doc: TextDocument, analysis: Analysis, ctx?: DocContext): { findings: Finding[]; lookup: DocumentLookup } {
+    const none = { findings: [], lookup: () => undefined };
+    if (!analysis.model || !ctx || !analysis.model.title?.year) return none;
+    const reports = knownReports();
+    const me = reports.find((r) => r.uri === doc.uri);
+    if (!me) return none;
+    const last = pairWithLastYear(reports).get(me);
+    if (!last) return none;
+    const ignored = ctx.config?.ignore ? CROSS_RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [];
+    const findings = crossFindings(CROSS_RULES, analysis.model, last.model, last.uri, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config) })
+      .filter((f) => !ignored.includes(f.rule));
+    return { findings, lookup: (uri) => (uri === last.uri ? last.doc : undefined) };
+  }
+
+  function publish(doc: TextDocument, analysis: Analysis, version: number | null, heldTyping?: TypingRegion, ctx?: DocContext): void {
+    const cross = crossFor(doc, analysis, ctx);
+    let findings = cross.findings.length ? [...analysis.findings, ...cross.findings].sort((a, b) => a.start - b.start) : analysis.findings;
     if (heldTyping) {
       const now = timers.now();
       const split = holdBack(doc, findings, heldTyping, now, holdMs);
@@ -173,25 +202,25 @@ export function startService(connection: Connection, options: ServiceOptions = {
         const v = doc.version;
         holdTimers.schedule(doc.uri, Math.max(1, split.heldUntil - now), () => {
           const cur = store.get(doc.uri);
-          if (cur && cur.version === v) publish(cur, analysis, v);
+          if (cur && cur.version === v) publish(cur, analysis, v, undefined, ctx);
         });
       }
     }
     const diagnostics = analysis.skipped
       ? [skippedDiagnostic(analysis.skipped.message)]
-      : findings.map((f) => toDiagnostic(doc, f, packageRoot));
+      : findings.map((f) => toDiagnostic(doc, f, packageRoot, cross.lookup));
     void connection.sendDiagnostics({ uri: doc.uri, version: version ?? undefined, diagnostics });
     const status: StatusParams = {
       uri: doc.uri,
       version,
       template: analysis.model?.template ?? null,
-      counts: countFindings(analysis.findings),
+      counts: countFindings(findings),
       skipped: analysis.skipped?.message,
     };
     void connection.sendNotification(StatusNotification, status);
   }
 
-  async function validate(uri: string, reason: 'open' | 'change' | 'save' | 'config'): Promise<void> {
+  async function validate(uri: string, reason: 'open' | 'change' | 'save' | 'config', followUp = false): Promise<void> {
     const doc = store.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -202,7 +231,16 @@ export function startService(connection: Connection, options: ServiceOptions = {
     const analysis = analyze(cur, ctx);
     const t = reason === 'change' ? typing.get(uri) : undefined;
     if (reason !== 'change') { typing.delete(uri); holdTimers.cancel(uri); }
-    publish(cur, analysis, version, t);
+    publish(cur, analysis, version, t, ctx);
+    // the next year's report of the same agency reads this one: bring its cross-report findings up to date
+    if (reason !== 'change' && analysis.model && !followUp) {
+      const key = agencyKey(analysis.model), year = analysis.model.title?.year;
+      for (const other of store.all()) {
+        if (other.uri === uri) continue;
+        const m = cache.model(other);
+        if (m && key && agencyKey(m) === key && m.title?.year === (year ?? 0) + 1) void validate(other.uri, 'config', true).catch((e) => log(String(e)));
+      }
+    }
   }
 
   function revalidateAll(): void {
@@ -318,7 +356,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
       void contextFor(uri).then((ctx) => {
         if (store.get(uri)) return;
         const doc = detachedDocument(uri, text);
-        publish(doc, analyze(doc, ctx), null);
+        publish(doc, analyze(doc, ctx), null, undefined, ctx);
         cache.delete(uri);
       });
     } else {
@@ -432,18 +470,16 @@ export function startService(connection: Connection, options: ServiceOptions = {
 
   connection.onRequest(CheckFilesRequest, safe('checkFiles', { files: [] } as CheckFilesResult, async (p: CheckFilesParams, token?: CancellationToken): Promise<CheckFilesResult> => {
     const out: CheckFilesResult = { files: [] };
-    for (const f of p?.files ?? []) {
+    const files = (p?.files ?? []).filter((f) => typeof f?.uri === 'string' && typeof f.text === 'string');
+    // known before any is checked, so that each report meets last year's report whatever the order
+    for (const f of files) if (!store.get(f.uri)) workspaceFiles.set(f.uri, f.text);
+    for (const f of files) {
       if (token?.isCancellationRequested) break;
-      if (typeof f?.uri !== 'string' || typeof f.text !== 'string') continue;
       const open = store.get(f.uri);
       const ctx = await contextFor(f.uri);
       const doc = open ?? detachedDocument(f.uri, f.text);
       const analysis = analyze(doc, ctx);
-      if (!open) {
-        workspaceFiles.set(f.uri, f.text);
-        publish(doc, analysis, null);
-        cache.delete(f.uri);
-      }
+      if (!open) publish(doc, analysis, null, undefined, ctx);
       out.files.push({ uri: f.uri, template: analysis.model?.template ?? null, counts: countFindings(analysis.findings), skipped: analysis.skipped?.message });
     }
     return out;

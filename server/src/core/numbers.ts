@@ -39,6 +39,12 @@ export function parseDec(text: string): Dec | undefined {
 
 /** Classify a cell's trimmed text. */
 export function cellValue(raw: string): CellValue {
+  // fast path: a plain ASCII integer, as nearly every cell is
+  if (raw.length > 0 && raw.length < 16) {
+    let digits = true;
+    for (let i = 0; i < raw.length; i++) { const c = raw.charCodeAt(i); if (c < 48 || c > 57) { digits = false; break; } }
+    if (digits) return { kind: 'integer', raw, num: { units: BigInt(raw), scale: 0 } };
+  }
   const t = raw.trim();
   if (t === '') return { kind: 'blank', raw: t };
   if (NA_SLASH.has(t)) return { kind: 'slash', raw: t };

@@ -43,7 +43,7 @@ function instances(table: Table, rel: RelationDef): Instance[] {
 }
 
 function check(ctx: RuleContext, table: Table): void {
-  const { model, locale, t, report } = ctx;
+  const { model, t, report } = ctx;
   const version = model.tableVersion;
   const def = tableDef(version, table.id);
   for (const rel of def.relations) {
@@ -67,7 +67,6 @@ function check(ctx: RuleContext, table: Table): void {
         // offered, never preferred: nobody knows which cell is wrong
         fixes: expected.units >= 0n ? [{ title: t(`将“${name}”改为计算值 ${exp}（请先核实哪一格有误）`, `Set "${name}" to the computed ${exp} (check which cell is wrong first)`), edits: [{ start: inst.target.start, end: inst.target.end, newText: exp }], preferred: false }] : undefined,
       });
-      void locale;
     }
   }
 }

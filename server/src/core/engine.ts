@@ -9,6 +9,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Per-rule severity override, or 'off'. */
   severity?: Record<string, Severity | 'off'>;
+  /** User dictionary (`words` in .nianbao.json): text that typo, traditional-char and name-mismatch accept as written. */
+  words?: readonly string[];
 }
 
 export interface CheckResult { model: ReportModel; findings: Finding[]; lineIndex: LineIndex }
@@ -19,11 +21,12 @@ export function checkReport(input: string | ReportModel, options: CheckOptions =
   const model = typeof input === 'string' ? parseReport(text, idx) : input;
   const locale: Locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];
+  const words: ReadonlySet<string> | undefined = options.words?.length ? new Set(options.words.filter((w) => w.trim())) : undefined;
   for (const rule of RULE_LIST) {
     const configured = options.severity?.[rule.id];
     if (configured === 'off') continue;
     const ctx: RuleContext = {
-      model, text, idx, locale,
+      model, text, idx, locale, words,
       t: (zh, en) => (locale === 'en' ? en : zh),
       report: (d) => {
         const { severity, ...rest } = d;

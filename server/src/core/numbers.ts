@@ -57,12 +57,14 @@ export function cellValue(raw: string): CellValue {
 function rescale(d: Dec, scale: number): bigint { return d.units * 10n ** BigInt(scale - d.scale); }
 
 export function addDec(a: Dec, b: Dec): Dec {
+  if (a.scale === b.scale) return { units: a.units + b.units, scale: a.scale };
   const scale = Math.max(a.scale, b.scale);
   return { units: rescale(a, scale) + rescale(b, scale), scale };
 }
 export function negDec(a: Dec): Dec { return { units: -a.units, scale: a.scale }; }
 export function subDec(a: Dec, b: Dec): Dec { return addDec(a, negDec(b)); }
 export function cmpDec(a: Dec, b: Dec): number {
+  if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
   const scale = Math.max(a.scale, b.scale);
   const x = rescale(a, scale), y = rescale(b, scale);
   return x < y ? -1 : x > y ? 1 : 0;

@@ -141,10 +141,18 @@ export function sentences(model: ReportModel, clauses = true): Sentence[] {
 const sentenceCache = new WeakMap<ReportModel, { clauses?: Sentence[]; whole?: Sentence[] }>();
 const claimCache = new WeakMap<ReportModel, Claim[]>();
 
+const proseCache = new WeakMap<ReportModel, Folded[]>();
+
+/** The prose spans, folded once per model. */
+function foldedProse(model: ReportModel): Folded[] {
+  let f = proseCache.get(model);
+  if (!f) { f = proseSpans(model).map((span) => fold(model.text, span.start, span.end, undefined, false)); proseCache.set(model, f); }
+  return f;
+}
+
 function splitSentences(model: ReportModel, clauses: boolean): Sentence[] {
   const out: Sentence[] = [];
-  for (const span of proseSpans(model)) {
-    const f = fold(model.text, span.start, span.end, undefined, false);
+  for (const f of foldedProse(model)) {
     const re = clauses ? /[^。；;！!？?]+[。；;！!？?]?/g : /[^。！!？?]+[。！!？?]?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(f.s))) out.push({ f, s: m.index, e: m.index + m[0].length });

@@ -1,19 +1,21 @@
 // parseReport: text -> model (title, sections, template version, tables). One linear pass over the lines,
 // then bounded work inside the table sections.
 import { tableDef, TEMPLATE, versionForYear, VERSIONS } from '../template';
-import { LineIndex } from '../text';
+import { fold, foldString, LineIndex } from '../text';
 import type { ReportModel, Section, Span, Table, TableId, TemplateVersion } from '../types';
-import { findLoose } from './loose';
 import { findSections, findTitle } from './sections';
 import { readTable } from './tables';
 
+const FOLDED_MARKERS = VERSIONS.map((v) => ({ v, markers: TEMPLATE.versions[v].markers.map((m) => ({ m, f: foldString(m) })) }));
+
 function detectVersion(text: string, regions: Span[]): { version: TemplateVersion | null; evidence: ReportModel['templateEvidence'] } {
   const evidence: ReportModel['templateEvidence'] = [];
-  for (const v of VERSIONS) {
-    for (const marker of TEMPLATE.versions[v].markers) {
-      for (const r of regions) {
-        const m = findLoose(text, marker, r.start, r.end);
-        if (m) { evidence.push({ version: v, text: marker, span: m }); break; }
+  const folded = regions.map((r) => fold(text, r.start, r.end));
+  for (const { v, markers } of FOLDED_MARKERS) {
+    for (const { m, f } of markers) {
+      for (const r of folded) {
+        const at = r.s.indexOf(f);
+        if (at >= 0) { evidence.push({ version: v, text: m, span: { start: r.offs[at], end: r.offs[at + f.length - 1] + 1 } }); break; }
       }
     }
   }

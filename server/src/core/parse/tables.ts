@@ -14,6 +14,8 @@ interface Run extends Span {
   ctx: Folded;
   /** length of the pre part inside ctx (the rest is text after the run) */
   preLen: number;
+  /** ctx.s before the run */
+  pre: string;
   /** characters of ctx, built when an edit-distance search needs them */
   chars?: Set<string>;
 }
@@ -49,7 +51,7 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
         if (toks[k].kind === 'text') fold(text, toks[k].start, toks[k].end, ctx);
       }
     }
-    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx, preLen });
+    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx, preLen, pre: ctx.s.slice(0, preLen) });
     prevEnd = last + 1;
     i = last + 1;
     if (runs.length >= MAX_RUNS) break;
@@ -66,8 +68,7 @@ const NO_SIM: Sim = { sim: 0, start: 0, end: 0 };
 /** Exact occurrence of the label before the run (or, for wrapped labels, reaching into the text after it). */
 function exactSim(run: Run, spec: RowSpec): Sim | undefined {
   if (!spec.folded) return undefined;
-  const pre = run.ctx.s.slice(0, run.preLen);
-  const ex = pre.lastIndexOf(spec.folded);
+  const ex = run.pre.lastIndexOf(spec.folded);
   if (ex >= 0) return { sim: 1, start: ex, end: ex + spec.folded.length };
   return undefined;
 }
@@ -78,8 +79,7 @@ function approxSim(run: Run, spec: RowSpec): Sim {
   run.chars ??= new Set(run.ctx.s);
   for (const ch of spec.folded) if (run.chars.has(ch)) hits++;
   if (hits / spec.folded.length < 0.5) return NO_SIM;
-  const pre = run.ctx.s.slice(0, run.preLen);
-  const a = approxFind(spec.folded, pre);
+  const a = approxFind(spec.folded, run.pre);
   const simPre = Math.max(0, 1 - a.distance / spec.folded.length);
   if (simPre >= 0.9 || run.ctx.s.length === run.preLen) return { sim: simPre, start: a.start, end: a.end };
   const b = approxFind(spec.folded, run.ctx.s);
@@ -284,7 +284,11 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   // headers and captions, searched between the previous block's last row and the block's first row
   const columns: ColumnHeader[] = [];
   const captions: Table['captions'] = [];
-  const tokIndexAt = (offset: number) => { let k = 0; while (k < toks.length && toks[k].start < offset) k++; return k; };
+  const tokIndexAt = (offset: number) => { // first token starting at or after offset (binary search)
+    let lo = 0, hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].start < offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
   let prevTok = 0;
   def.blocks.forEach((block, b) => {
     const blockRows = rows.filter((row) => row.blockIndex === b && row.span);

@@ -9,6 +9,8 @@ export interface RuleContext {
   text: string;
   idx: LineIndex;
   locale: Locale;
+  /** The user dictionary (CheckOptions.words): words the prose rules accept as written. */
+  words?: ReadonlySet<string>;
   /** Pick the message in the active locale. */
   t(zh: string, en: string): string;
   report(f: Draft): void;

@@ -13,7 +13,7 @@ export const summaryLength: Rule = {
     if (!one) return;
     // 字: ideographs, letters and digits; punctuation, white space and page footers (- 2 -) do not count
     const body = text.slice(one.body.start, one.body.end).replace(/^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$/gm, '');
-    const n = (body.match(/[\p{Script=Han}\p{L}\p{N}]/gu) ?? []).length;
+    const n = body.replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '').length;
     if (n <= SUMMARY_LIMIT) return;
     report({
       start: one.heading.start, end: one.heading.end,

@@ -1,0 +1,101 @@
+// injected-content: text that does not belong in a government report: gambling, betting, casino, adult or SEO-spam
+// terms in Chinese, pinyin and Latin (data/spam.json), and links to spam or foreign hosts. A run of spam tokens
+// (beat365体育亚洲入口_365bet最新备用_bte365) is one finding whose fix removes it.
+import { spamLexicon, type SpamKind } from '../prose/lexicon';
+import { isAsciiAlnum, isAsciiLetter, q } from '../prose/util';
+import type { Span } from '../types';
+import type { Rule } from './rule';
+
+interface Tok extends Span { kind: SpamKind | 'latin' | 'other' }
+
+const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][!-~]*)?/g;
+const SEPARATOR = /^[_\-|·•~\s.]*$/;
+
+export const injectedContent: Rule = {
+  id: 'injected-content',
+  defaultSeverity: 'error',
+  title: { 'zh-CN': '疑似被植入的无关内容', en: 'Injected content' },
+  check({ text, t, report }) {
+    const lex = spamLexicon();
+    const urls: Span[] = [];
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+      let end = m.index + m[0].length;
+      while (end > m.index && /[.,;:!?)\]'"]/.test(text[end - 1])) end--;
+      urls.push({ start: m.index, end });
+    }
+    const inUrl = (s: number) => urls.some((u) => u.start <= s && s < u.end);
+
+    const toks: Tok[] = [];
+    // Latin runs: spam when they hold a betting or casino term (digits such as 365 only together with letters)
+    for (let i = 0; i < text.length;) {
+      if (!isAsciiAlnum(text.charCodeAt(i))) { i++; continue; }
+      let j = i, letters = 0;
+      while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) { if (isAsciiLetter(text.charCodeAt(j))) letters++; j++; }
+      if (letters && !inUrl(i) && text[i - 1] !== '@' && text[j] !== '@') {
+        const low = text.slice(i, j).toLowerCase();
+        const spam = lex.latin.some((s) => low.includes(s) && (/[a-z]/.test(s) || letters >= 2));
+        toks.push({ start: i, end: j, kind: spam ? 'latin' : 'other' });
+      }
+      i = j;
+    }
+    const legit: Span[] = [];
+    const lower = text.toLowerCase() === text ? text : null;
+    lex.automaton.scan(lower ?? text, 0, text.length, (m) => {
+      const kind = lex.kinds[m.id];
+      if (kind === 'legit') legit.push({ start: m.start, end: m.end });
+      else toks.push({ start: m.start, end: m.end, kind });
+    });
+    if (!toks.some((x) => x.kind === 'strong' || x.kind === 'latin')) { reportUrls(); return; }
+    const kept = toks
+      .filter((x) => !legit.some((l) => l.start < x.end && x.start < l.end))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    // drop tokens inside longer ones
+    const tokens: Tok[] = [];
+    for (const x of kept) { const last = tokens[tokens.length - 1]; if (last && x.start < last.end) continue; tokens.push(x); }
+    // chains of tokens separated only by separators
+    let i = 0;
+    while (i < tokens.length) {
+      let j = i;
+      while (j + 1 < tokens.length && tokens[j + 1].start - tokens[j].end <= 3 && SEPARATOR.test(text.slice(tokens[j].end, tokens[j + 1].start))
+        && !text.slice(tokens[j].end, tokens[j + 1].start).includes('\n')) j++;
+      const chain = tokens.slice(i, j + 1);
+      i = j + 1;
+      if (!chain.some((x) => x.kind === 'strong' || x.kind === 'latin')) continue;
+      // trim glue and stray Latin at the edges: they are spam only between spam terms
+      let a = 0, b = chain.length - 1;
+      while (a < b && (chain[a].kind === 'glue' || chain[a].kind === 'other')) a++;
+      while (b > a && (chain[b].kind === 'glue' || chain[b].kind === 'other')) b--;
+      const start = chain[a].start, end = chain[b].end;
+      const s = text.slice(start, end);
+      report({
+        start, end,
+        message: t(`疑似被植入的赌博或垃圾广告内容“${q(s)}”，不应出现在政府信息公开年度报告中`, `Injected gambling or spam content "${q(s)}": it does not belong in the report`),
+        fixes: [{ title: t('删除植入内容', 'Remove the injected content'), edits: [{ start, end, newText: '' }], preferred: true }],
+      });
+    }
+    reportUrls();
+
+    function reportUrls(): void {
+      for (const u of urls) {
+        const url = text.slice(u.start, u.end);
+        const host = url.replace(/^https?:\/\//, '').split(/[/?#:]/)[0].toLowerCase();
+        if (/^\d+(\.\d+){3}$/.test(host)) continue;
+        const tld = host.split('.').pop() ?? '';
+        const spam = lex.spamTld.has(tld) || lex.latin.some((s) => /[a-z]{3}/.test(s) && host.includes(s));
+        if (!spam && (tld === 'cn' || !tld || !host.includes('.'))) continue;
+        // keep the brackets of “（网址）” balanced: remove the brackets with the link when they hold nothing else
+        let rs = u.start, re = u.end;
+        if (/[（(]/.test(text[rs - 1] ?? '') && /[）)]/.test(text[re] ?? '')) { rs--; re++; }
+        report({
+          start: u.start, end: u.end,
+          severity: spam ? 'error' : 'information',
+          message: spam
+            ? t(`疑似被植入的垃圾链接“${q(url)}”`, `Injected spam link "${q(url)}"`)
+            : t(`链接“${q(url)}”指向境外域名，请核实`, `Link "${q(url)}" points to a foreign domain; please verify it`),
+          fixes: [{ title: t('删除链接', 'Remove the link'), edits: [{ start: rs, end: re, newText: '' }], preferred: spam }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,47 @@
+// name-mismatch: the place the title names is written differently in the body (seed 001: 灤河 in the title, 漣河 in
+// the body), or the title's place is no real place but one character off one (checked against data/places.json).
+import { traditionalMap } from '../prose/lexicon';
+import { placeMentions, titlePlace } from '../prose/places';
+import { proseSpans } from '../prose/regions';
+import { coveredByUserWord, userWordSpans } from '../prose/util';
+import type { Rule } from './rule';
+
+export const nameMismatch: Rule = {
+  id: 'name-mismatch',
+  defaultSeverity: 'warning',
+  title: { 'zh-CN': '名称与标题不一致', en: 'Name differs from the title' },
+  check({ model, text, words, t, report }) {
+    const tp = titlePlace(model);
+    if (!tp) return;
+    const user = userWordSpans(text, words);
+    if (coveredByUserWord(user, tp.span.start, tp.span.end)) return;
+    const titleRel = [{ start: tp.span.start, end: tp.span.end, message: t(`标题中的名称“${tp.written}”`, `Name in the title: "${tp.written}"`) }];
+    for (const m of placeMentions(model, proseSpans(model))) {
+      if (m.stem === tp.stem) continue; // same as the title: a misspelt title place is reported on the title itself
+      if (coveredByUserWord(user, m.start, m.end)) continue;
+      const right = m.expected;
+      report({
+        start: m.start, end: m.end,
+        message: tp.corrected
+          ? t(`“${m.stem}”与标题中的“${tp.stem}”不一致，按行政区划应为“${right}”`, `"${m.stem}" differs from "${tp.stem}" in the title; the official place name is "${right}"`)
+          : t(`“${m.stem}”与标题中的“${tp.stem}”不一致`, `"${m.stem}" differs from "${tp.stem}" in the title`),
+        related: titleRel,
+        fixes: [{ title: t(`改为“${right}”`, `Change to "${right}"`), edits: [{ start: m.start, end: m.end, newText: right }], preferred: true }],
+      });
+    }
+    // the title's own place is no real place: one character off a real one, and not a traditional character
+    // (traditional-char reports those with the same fix)
+    if (!tp.known && tp.corrected && tp.corrected !== tp.written) {
+      const simpleOnly = Array.from(tp.written).every((ch, k) => ch === tp.corrected![k] || !isTraditional(ch));
+      if (simpleOnly) {
+        report({
+          start: tp.span.start, end: tp.span.end,
+          message: t(`标题中的“${tp.written}”不是行政区划名称，疑为“${tp.corrected}”`, `"${tp.written}" in the title is not an administrative division; probably "${tp.corrected}"`),
+          fixes: [{ title: t(`改为“${tp.corrected}”`, `Change to "${tp.corrected}"`), edits: [{ start: tp.span.start, end: tp.span.end, newText: tp.corrected }], preferred: true }],
+        });
+      }
+    }
+  },
+};
+
+function isTraditional(ch: string): boolean { return traditionalMap().has(ch.codePointAt(0)!); }

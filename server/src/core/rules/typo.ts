@@ -1,0 +1,43 @@
+// typo: wrong characters and words in the prose, from a lexicon of common misspellings (data/typos.json) and of
+// fixed expressions one confusable character off (data/words.json). One Aho–Corasick pass per prose span.
+import type { AcMatch } from '../prose/automaton';
+import { typoLexicon } from '../prose/lexicon';
+import { proseSpans } from '../prose/regions';
+import { coveredByUserWord, userWordSpans } from '../prose/util';
+import type { Rule } from './rule';
+
+export const typo: Rule = {
+  id: 'typo',
+  defaultSeverity: 'warning',
+  title: { 'zh-CN': '错别字', en: 'Wrong character or word' },
+  check({ model, text, words, t, report }) {
+    const lex = typoLexicon();
+    const user = userWordSpans(text, words);
+    for (const span of proseSpans(model)) {
+      const allowed: AcMatch[] = [];
+      const hits: AcMatch[] = [];
+      lex.automaton.scan(text, span.start, span.end, (m) => (lex.entries[m.id] ? hits : allowed).push(m));
+      if (!hits.length) continue;
+      hits.sort((a, b) => a.start - b.start || b.end - a.end);
+      let limit = -1;
+      for (const m of hits) {
+        if (m.start < limit) continue;
+        if (allowed.some((a) => a.start <= m.start && a.end >= m.end && a.end - a.start > m.end - m.start)) continue;
+        const e = lex.entries[m.id]!;
+        const start = m.start + e.at, end = start + e.len;
+        if (coveredByUserWord(user, start, end) || coveredByUserWord(user, m.start, m.end)) continue;
+        limit = m.end;
+        const wrong = text.slice(m.start, m.end);
+        report({
+          start, end,
+          message: e.kind === 'word'
+            ? t(`“${wrong}”疑为“${e.right}”之误`, `"${wrong}" looks like a misspelling of "${e.right}"`)
+            : t(`“${wrong}”应为“${e.right}”`, `"${wrong}" should be "${e.right}"`),
+          fixes: [
+            { title: t(`改为“${e.fix}”`, `Change to "${e.fix}"`), edits: [{ start, end, newText: e.fix }], preferred: true },
+          ],
+        });
+      }
+    }
+  },
+};

@@ -289,6 +289,45 @@ describe('language server: typing hold-back, settings, locale, workspace config,
     }
   });
 
+  it('ignore here: one finding is dropped (by its line\'s text), the others of the same rule stay, even after lines move', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
+    const folder = pathToFileURL(dir).toString();
+    const file = path.join(dir, '瀍河2023年度报告.txt');
+    const text = seedText('000_3d3a2a252aa442c3'); // four label-typo findings on different lines
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const { client } = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }], settings: { debounceMs: 0 } });
+    try {
+      let since = client.mark();
+      await client.open(uri, text, 1);
+      const p = await client.diagnostics(uri, 1, since);
+      const typos = p.diagnostics.filter((d) => d.code === 'label-typo');
+      assert.ok(typos.length >= 3, String(typos.length));
+      const target = typos[1];
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+      const here = actions.find((a) => a.command?.command === 'nianbao.server.ignoreRule' && (a.command.arguments?.[0] as { scope: string }).scope === 'here');
+      assert.ok(here, actions.map((a) => a.title).join(' | '));
+      since = client.mark();
+      await client.request('workspace/executeCommand', { command: here.command!.command, arguments: here.command!.arguments });
+      const cfg = JSON.parse(fs.readFileSync(path.join(dir, '.nianbao.json'), 'utf8')) as { ignore: { rule: string; file?: string; line?: string }[] };
+      assert.strictEqual(cfg.ignore.length, 1);
+      assert.strictEqual(cfg.ignore[0].file, '瀍河2023年度报告.txt');
+      assert.ok(cfg.ignore[0].line && text.includes(cfg.ignore[0].line));
+      const again = await client.diagnostics(uri, 1, since);
+      const left = again.diagnostics.filter((d) => d.code === 'label-typo');
+      assert.strictEqual(left.length, typos.length - 1);
+      assert.ok(!left.some((d) => d.range.start.line === target.range.start.line));
+      // two lines inserted at the top: the ignored finding stays ignored
+      since = client.mark();
+      await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n' }] });
+      const moved = await client.diagnostics(uri, 2, since, (x) => x.diagnostics.length > 0);
+      assert.strictEqual(moved.diagnostics.filter((d) => d.code === 'label-typo').length, typos.length - 1);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('Restricted Mode: the config file is not read, no ignore actions, until trust is granted', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
     fs.writeFileSync(path.join(dir, '.nianbao.json'), JSON.stringify({ ignore: [{ rule: 'label-typo' }] }));

@@ -9,6 +9,14 @@ export interface CheckOptions {
   maxFileSizeKB: number;
   /** Rules whose findings are dropped for this document (config file `ignore`). */
   ignoredRules?: readonly string[];
+  /** "Ignore here" entries: findings of `rule` whose first line reads `line` (trimmed) are dropped. */
+  ignoredLines?: readonly { rule: string; line: string }[];
+}
+
+/** The trimmed text of the line a finding starts on: the key of an "ignore here" entry. */
+export function findingLine(doc: TextDocument, f: { start: number }): string {
+  const p = doc.positionAt(f.start);
+  return doc.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).trim();
 }
 
 export type SkipReason = 'tooLarge' | 'binary' | 'error';
@@ -65,7 +73,7 @@ export class AnalysisCache {
 
   analyze(doc: TextDocument, opts: CheckOptions): Analysis {
     const e = this.entry(doc);
-    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignoredRules ?? []]);
+    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignoredRules ?? [], opts.ignoredLines ?? []]);
     if (e.analysis && e.key === key) return e.analysis;
     const kb = sizeKB(e.text);
     let analysis: Analysis;
@@ -81,7 +89,9 @@ export class AnalysisCache {
         try {
           const res = checkReport(model, { locale: opts.locale, severity: opts.severity });
           const ignored = opts.ignoredRules;
-          const findings = ignored && ignored.length ? res.findings.filter((f) => !ignored.includes(f.rule)) : res.findings;
+          let findings = ignored && ignored.length ? res.findings.filter((f) => !ignored.includes(f.rule)) : res.findings;
+          const here = opts.ignoredLines;
+          if (here && here.length) findings = findings.filter((f) => !here.some((h) => h.rule === f.rule && h.line === findingLine(doc, f)));
           analysis = { doc, model, findings };
         } catch (err) {
           analysis = { doc, model, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(err)) } };

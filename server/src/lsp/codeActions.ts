@@ -137,6 +137,16 @@ export function provideCodeActions(
       }
     }
     if (env.configFile) {
+      if (env.inWorkspaceFolder) {
+        // ignore one finding: keyed by the text of its line, so that it survives edits elsewhere
+        for (const d of ours) {
+          const line = doc.getText({ start: { line: d.range.start.line, character: 0 }, end: { line: d.range.start.line + 1, character: 0 } }).trim();
+          if (!line) continue;
+          const hargs: IgnoreRuleArgs = { uri: doc.uri, rule: String(d.code), scope: 'here', line };
+          const title = t(env.locale, 'ignoreHere', String(d.code), env.configFile);
+          out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: ServerCommands.ignoreRule, arguments: [hargs] } });
+        }
+      }
       for (const rule of rules) {
         const diags = ours.filter((d) => d.code === rule);
         if (env.inWorkspaceFolder) {

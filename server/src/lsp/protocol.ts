@@ -37,7 +37,8 @@ export interface InitOptions {
 }
 
 /** Workspace config file (.nianbao.json). */
-export interface IgnoreEntry { rule: string; file?: string }
+/** An ignore entry: a rule everywhere, in files matching `file`, or only for findings on a line reading `line`. */
+export interface IgnoreEntry { rule: string; file?: string; line?: string }
 export interface ConfigFile {
   rules?: Record<string, RuleSetting>;
   ignore?: IgnoreEntry[];
@@ -76,7 +77,7 @@ export const ServerCommands = {
   ignoreRule: 'nianbao.server.ignoreRule',
 } as const;
 export interface FixAllArgs { uri: string; version?: number }
-export interface IgnoreRuleArgs { uri: string; rule: string; scope: 'file' | 'workspace' }
+export interface IgnoreRuleArgs { uri: string; rule: string; scope: 'file' | 'workspace' | 'here'; line?: string }
 
 /** Payload in Diagnostic.data. */
 export interface DiagnosticData {

@@ -45,7 +45,7 @@ import {
   type TrustParams,
 } from './protocol';
 import { KeyedDebouncer, realTimers, type Timers } from './scheduler';
-import { addIgnoreEntry, effectiveSeverity, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from './settings';
+import { addIgnoreEntry, effectiveSeverity, ignoredLines, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 
 export interface ServiceOptions {
@@ -149,7 +149,8 @@ export function startService(connection: Connection, options: ServiceOptions = {
 
   function analyze(doc: TextDocument, ctx: DocContext): Analysis {
     const ignoredRules = ctx.config?.ignore ? RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [];
-    return cache.analyze(doc, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignoredRules });
+    const ignored = ignoredLines(ctx.config?.ignore, ctx.relPath);
+    return cache.analyze(doc, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignoredRules, ignoredLines: ignored });
   }
 
   async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; ctx: DocContext } | undefined> {
@@ -454,7 +455,9 @@ export function startService(connection: Connection, options: ServiceOptions = {
       try { text = fs.readFileSync(file, 'utf8'); } catch { /* new file */ }
       let next: string;
       try {
-        next = addIgnoreEntry(text, args.scope === 'file' && ctx.relPath ? { rule: args.rule, file: ctx.relPath } : { rule: args.rule });
+        next = addIgnoreEntry(text, args.scope === 'here' && ctx.relPath && typeof args.line === 'string'
+          ? { rule: args.rule, file: ctx.relPath, line: args.line }
+          : args.scope === 'file' && ctx.relPath ? { rule: args.rule, file: ctx.relPath } : { rule: args.rule });
       } catch (e) {
         void connection.window.showErrorMessage(`nianbao: ${file}: ${e instanceof Error ? e.message : String(e)}`);
         return null;

@@ -54,7 +54,12 @@ export function parseConfigFile(text: string): { config: ConfigFile; error?: str
     config.ignore = [];
     for (const e of raw.ignore) {
       if (typeof e === 'string') config.ignore.push({ rule: e });
-      else if (isObject(e) && typeof e.rule === 'string') config.ignore.push(typeof e.file === 'string' ? { rule: e.rule, file: e.file } : { rule: e.rule });
+      else if (isObject(e) && typeof e.rule === 'string') {
+        const entry: IgnoreEntry = { rule: e.rule };
+        if (typeof e.file === 'string') entry.file = e.file;
+        if (typeof e.line === 'string') entry.line = e.line;
+        config.ignore.push(entry);
+      }
     }
   }
   if (Array.isArray(raw.words)) config.words = raw.words.filter((w): w is string => typeof w === 'string');
@@ -91,10 +96,18 @@ export function isIgnored(entries: readonly IgnoreEntry[] | undefined, rule: str
   if (!entries) return false;
   for (const e of entries) {
     if (e.rule !== rule && e.rule !== '*') continue;
+    if (e.line !== undefined) continue; // "ignore here": one line only, see ignoredLines
     if (e.file === undefined) return true;
     if (relPath !== undefined && globToRegExp(e.file).test(relPath)) return true;
   }
   return false;
+}
+
+/** The "ignore here" entries that apply to the file at relPath: rule and the text of the ignored line. */
+export function ignoredLines(entries: readonly IgnoreEntry[] | undefined, relPath: string | undefined): { rule: string; line: string }[] {
+  if (!entries) return [];
+  return entries.filter((e) => e.line !== undefined && (e.file === undefined || (relPath !== undefined && globToRegExp(e.file).test(relPath))))
+    .map((e) => ({ rule: e.rule, line: e.line! }));
 }
 
 /** Config text with one more ignore entry (keeps the other keys; idempotent). */
@@ -109,8 +122,13 @@ export function addIgnoreEntry(text: string | undefined, entry: IgnoreEntry): st
     }
   }
   const list = Array.isArray(obj.ignore) ? [...(obj.ignore as unknown[])] : [];
-  const exists = list.some((e) => isObject(e) && e.rule === entry.rule && e.file === entry.file);
-  if (!exists) list.push(entry.file === undefined ? { rule: entry.rule } : { rule: entry.rule, file: entry.file });
+  const exists = list.some((e) => isObject(e) && e.rule === entry.rule && e.file === entry.file && e.line === entry.line);
+  if (!exists) {
+    const add: IgnoreEntry = { rule: entry.rule };
+    if (entry.file !== undefined) add.file = entry.file;
+    if (entry.line !== undefined) add.line = entry.line;
+    list.push(add);
+  }
   obj.ignore = list;
   return JSON.stringify(obj, null, 2) + '\n';
 }

@@ -24,6 +24,7 @@ import {
 } from '../../server/src/lsp/protocol';
 import { reportSkeleton } from '../../server/src/lsp/skeleton';
 import { msg, setLocaleOverride } from './messages';
+import { PREVIEW_VIEW_TYPE, previewSerializer, TablePreview, type PreviewApi } from './preview';
 
 let client: LanguageClient | undefined;
 let configWatcher: vscode.FileSystemWatcher | undefined;
@@ -37,6 +38,8 @@ export interface NianbaoApi {
   status(uri: string): StatusParams | undefined;
   /** Fires for every status the server sends (after each publish of diagnostics). */
   onDidChangeStatus: vscode.Event<StatusParams>;
+  /** The table preview panel. */
+  preview: PreviewApi;
 }
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
@@ -221,6 +224,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   status.name = msg('statusName');
   status.command = { title: msg('showProblems'), command: 'workbench.actions.view.problems' };
   context.subscriptions.push(status, statusEmitter);
+  const preview = new TablePreview(() => client, statusEmitter.event);
+  context.subscriptions.push(preview, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previewSerializer(preview)));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.setLanguage', async () => {
@@ -236,12 +241,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
       void vscode.window.showInformationMessage(msg('restarted'));
     }),
     vscode.commands.registerCommand('nianbao.showRuleDoc', (rule?: unknown) => showRuleDoc(context, rule)),
+    vscode.commands.registerCommand('nianbao.showPreview', (uri?: unknown) => preview.show(false, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('nianbao.showPreviewToSide', (uri?: unknown) => preview.show(true, uri instanceof vscode.Uri ? uri : undefined)),
+    // what a click on a cell of the preview does (id `t3:new:natural`; a row's id `t3:new` selects its label)
+    vscode.commands.registerCommand('nianbao.preview.revealCell', (id?: unknown) => {
+      if (typeof id !== 'string') return undefined;
+      return id.split(':').length === 2 ? preview.reveal(undefined, id) : preview.reveal(id);
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus(status)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(TrustNotification, { trusted: true });
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('nianbao.locale')) setLocaleOverride(vscode.workspace.getConfiguration('nianbao').get('locale'));
+      if (e.affectsConfiguration('nianbao.locale')) {
+        setLocaleOverride(vscode.workspace.getConfiguration('nianbao').get('locale'));
+        preview.relocalize();
+      }
       // The file watcher is made from this setting when the client starts.
       if (e.affectsConfiguration('nianbao.configFile')) void restartClient(context, status);
     }),
@@ -250,7 +265,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 
   await startClient(context, status);
   updateStatus(status);
-  return { client: () => client, status: (uri: string) => statuses.get(uri), onDidChangeStatus: statusEmitter.event };
+  return { client: () => client, status: (uri: string) => statuses.get(uri), onDidChangeStatus: statusEmitter.event, preview: preview.api };
 }
 
 export async function deactivate(): Promise<void> {

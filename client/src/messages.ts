@@ -29,6 +29,9 @@ const M = {
   statusChecking: { zh: '检查中…', en: 'checking…' },
   showProblems: { zh: '问题', en: 'Problems' },
   restarted: { zh: 'nianbao 语言服务器已重启。', en: 'nianbao language server restarted.' },
+  previewTitle: { zh: '表格预览 {0}', en: 'Tables: {0}' },
+  previewNoServer: { zh: 'nianbao 语言服务器未运行。', en: 'The nianbao language server is not running.' },
+  previewFailed: { zh: '语言服务器没有返回表格（详见“输出”面板中的 nianbao 日志）。', en: 'The language server returned no tables (see the nianbao log in the Output panel).' },
 } as const;
 
 export type Key = keyof typeof M;

@@ -5,6 +5,7 @@
 //   node test/vscode/run.mjs            # both phases
 //   node test/vscode/run.mjs --suite    # only the mocha suite (dist/test/suite/index.js) in the extension host
 //   node test/vscode/run.mjs --ui       # only the UI check (open seed 003 like a person, Problems panel, screenshot)
+//   node test/vscode/run.mjs --ui-preview  # only the table preview check (seed 001 with a wrong total, preview to the side, screenshot)
 //
 // Needs: scripts/setup-test-clients.sh (code-server + Node 24 in .cache/test-clients, /usr/bin/chromium)
 // and a build (node scripts/build.mjs → dist/client.js, dist/server.js, dist/test/suite/index.js).
@@ -14,7 +15,7 @@
 //
 // Environment: NIANBAO_TEST_CLIENTS_DIR (tools folder), NIANBAO_CHROMIUM (browser binary),
 // SUITE_TIMEOUT_MS (default 300000), UI_TIMEOUT_MS (default 120000), MOCHA_GREP (passed to the suite),
-// SCREENSHOT (default docs/images/problems-panel.png), KEEP_RUN_DIR=1 (keep the temp run folder),
+// SCREENSHOT (default docs/images/problems-panel.png), SCREENSHOT_PREVIEW (default docs/images/preview.png), KEEP_RUN_DIR=1 (keep the temp run folder),
 // DEBUG_CONSOLE=1 (print the browser console), NIANBAO_VSIX=path/to/x.vsix (UI check on the installed
 // package instead of the source folder: proves the .vsix contains everything it needs).
 import { spawn, spawnSync } from 'node:child_process';
@@ -33,13 +34,15 @@ const CHROMIUM = process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium';
 const FIXTURE_WS = path.join(ROOT, 'test/vscode/workspace');
 const SUITE_JS = path.join(ROOT, 'dist/test/suite/index.js');
 const SCREENSHOT = path.resolve(ROOT, process.env.SCREENSHOT || 'docs/images/problems-panel.png');
+const SCREENSHOT_PREVIEW = path.resolve(ROOT, process.env.SCREENSHOT_PREVIEW || 'docs/images/preview.png');
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 const UI_FILE = 'seed003_铜官区经信局2023年度报告.txt';
 const UI_QUERY = 'seed003';
 const VSIX = process.env.NIANBAO_VSIX ? path.resolve(process.env.NIANBAO_VSIX) : '';
 
 const args = new Set(process.argv.slice(2));
-const phases = args.has('--suite') || args.has('--ui') ? [...args].map((a) => a.slice(2)) : ['suite', 'ui'];
+const PHASES = ['suite', 'ui', 'ui-preview'];
+const phases = PHASES.some((p) => args.has(`--${p}`)) ? [...args].map((a) => a.slice(2)).filter((p) => PHASES.includes(p)) : PHASES;
 
 const t0 = Date.now();
 const stamp = () => `[vscode ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`;
@@ -49,7 +52,7 @@ const result = (name, status, detail) => {
   results.push({ name, status, detail });
   console.log(`RESULT ${name} ${status} ${detail}`);
 };
-const phaseName = (p) => (p === 'suite' ? 'vscode-suite' : 'vscode-ui');
+const phaseName = (p) => (p === 'suite' ? 'vscode-suite' : p === 'ui' ? 'vscode-ui' : 'vscode-ui-preview');
 
 // ------------------------------------------------------------------ preconditions
 const missing = [];
@@ -128,7 +131,7 @@ async function startCodeServer() {
     XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache,
     NODE_OPTIONS: '',
   };
-  if (VSIX && phases.includes('ui')) {
+  if (VSIX && phases.some((p) => p.startsWith('ui'))) {
     log(`installing ${VSIX} into the run's extensions folder`);
     const inst = spawnSync(NODE24, [CODE_SERVER, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
       '--install-extension', VSIX], { env, encoding: 'utf8' });
@@ -189,10 +192,10 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=zh-CN'];
 
-async function withBrowser(fn) {
+async function withBrowser(fn, viewport = { width: 1400, height: 900 }) {
   const udd = fs.mkdtempSync(path.join(runDir, 'chromium-'));
   const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 }, args: BROWSER_ARGS,
+    executablePath: CHROMIUM, headless: true, viewport, args: BROWSER_ARGS,
     // Chromium's crash handler writes under $XDG_CONFIG_HOME/chromium whatever the profile folder: keep it in the run folder
     env: { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_CACHE_HOME: dirs.cache, XDG_DATA_HOME: dirs.data },
   });
@@ -314,6 +317,86 @@ async function runUi(base) {
   });
 }
 
+// ------------------------------------------------------------------ phase 3: the table preview of a report with a wrong total
+const PREVIEW_FILE = 'seed001_灤河回族区人民政府2023年度报告.txt';
+const PREVIEW_QUERY = 'seed001';
+// 一、本年新收 row: its total 78 typed as 87 (a transposition): the row total and the carry-over identity fail
+const PREVIEW_ROW = '一、本年新收政府信息公开申请数量\t\t78\t0\t0\t0\t0\t0\t78';
+const PREVIEW_WRONG = '一、本年新收政府信息公开申请数量\t\t78\t0\t0\t0\t0\t0\t87';
+
+async function runUiPreview(base) {
+  const ws = copyWorkspace('workspace-ui-preview');
+  const file = path.join(ws, PREVIEW_FILE);
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.includes(PREVIEW_ROW)) return result('vscode-ui-preview', 'FAIL', `${PREVIEW_FILE} no longer has the row this check changes`);
+  fs.writeFileSync(file, text.replace(PREVIEW_ROW, PREVIEW_WRONG));
+  const timeoutMs = Number(process.env.UI_TIMEOUT_MS || 120_000);
+  const started = Date.now();
+  return withBrowser(async (page) => {
+    try {
+      page.setDefaultTimeout(timeoutMs);
+      await page.goto(folderUrl(base, ws, VSIX ? undefined : [['extensionDevelopmentPath', remote(base, ROOT)]]));
+      await page.waitForSelector('.monaco-workbench');
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+      log('ui-preview: workbench loaded');
+      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type(PREVIEW_QUERY);
+      const first = page.locator('.quick-input-list .monaco-list-row', { hasText: PREVIEW_QUERY }).first();
+      await first.waitFor({ state: 'visible' });
+      await first.click();
+      await page.waitForSelector(`.tabs-container .tab:has-text("${PREVIEW_QUERY}")`);
+      log('ui-preview: opened', PREVIEW_FILE, '(本年新收 total changed from 78 to 87)');
+      // the side bar closed, as a person reading the tables would: more room for the grid
+      await page.keyboard.press('Control+B');
+      await page.waitForSelector('.part.sidebar', { state: 'hidden' });
+      // the editor title's preview button (contributed for nianbao editors)
+      const button = page.locator('.editor-actions .action-label[aria-label^="Open table preview to the side"], .editor-actions .action-label[aria-label^="在侧边打开表格预览"]').first();
+      await button.waitFor({ state: 'visible' });
+      await button.click();
+      log('ui-preview: clicked the editor title button "open table preview to the side"');
+      // the webview: an iframe holding the page in an inner iframe
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const failing = frame.locator('td.fails');
+      await failing.first().waitFor({ state: 'visible' });
+      const grids = await frame.locator('table.grid').count();
+      const fails = await failing.count();
+      const labels = (await failing.locator('.exp').allInnerTexts()).map((t) => t.trim());
+      log(`ui-preview: ${grids} grids drawn, ${fails} failing cells: ${labels.join(', ')}`);
+      // a click on the wrong total selects it in the text ("87": 2 characters)
+      const wrong = frame.locator('td.fails[data-cell="t3:new:total"]');
+      await wrong.scrollIntoViewIfNeeded();
+      await wrong.click();
+      await page.waitForFunction(() => /\(2 (selected|个已选择|已选择)/.test(document.querySelector('[id="status.editor.selection"]')?.textContent ?? ''));
+      const selection = (await page.locator('[id="status.editor.selection"]').innerText()).replace(/\s+/g, ' ');
+      log(`ui-preview: the click selected the cell in the editor (${selection})`);
+      // the editor's cursor is now on that cell: the preview highlights it and its operands
+      await frame.locator('td.cursor[data-cell="t3:new:total"]').waitFor({ state: 'visible' });
+      await frame.locator('td.operand').first().waitFor({ state: 'visible' });
+      log('ui-preview: the preview follows the cursor (cell outlined, operands highlighted)');
+      // the bar's 表三 button: the whole of 表三 on the screen, both failing cells in view
+      await frame.locator('button.jump[data-scroll="t3"]').click();
+      const last = frame.locator('td.fails[data-cell="t3:carry-forward:total"]');
+      await last.waitFor({ state: 'visible' });
+      await (await last.elementHandle()).waitForElementState('stable');
+      await page.mouse.move(5, 450); // no hover effects on the picture
+      fs.mkdirSync(path.dirname(SCREENSHOT_PREVIEW), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT_PREVIEW });
+      log('ui-preview: screenshot', path.relative(ROOT, SCREENSHOT_PREVIEW));
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      if (grids !== 3) return result('vscode-ui-preview', 'FAIL', `${grids} grids drawn instead of 3 (${secs}s)`);
+      if (!labels.some((l) => /(应为|expected) 78/.test(l))) return result('vscode-ui-preview', 'FAIL', `the wrong total does not show its expected value 78: ${labels.join(', ')} (${secs}s)`);
+      result('vscode-ui-preview', 'PASS', `3 grids, ${fails} failing cells (${labels.join(', ')}), click and cursor work, screenshot ${path.relative(ROOT, SCREENSHOT_PREVIEW)} (${secs}s)`);
+    } catch (e) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      const shot = path.join(RESULTS_DIR, 'vscode-ui-preview-failure.png');
+      await page.screenshot({ path: shot }).catch(() => {});
+      result('vscode-ui-preview', 'FAIL', `${e.message.split('\n')[0]} (screenshot ${path.relative(ROOT, shot)})`);
+    }
+  }, { width: 1600, height: 1060 });
+}
+
 // ------------------------------------------------------------------ main
 let exitCode = 0;
 try {
@@ -327,7 +410,7 @@ try {
     for (const p of runnable) {
       if (serverExited) { result(phaseName(p), 'FAIL', `code-server is not running (see ${serverLog})`); continue; }
       try {
-        await (p === 'suite' ? runSuite(base) : runUi(base));
+        await (p === 'suite' ? runSuite(base) : p === 'ui' ? runUi(base) : runUiPreview(base));
       } catch (e) {
         result(phaseName(p), 'FAIL', e.message.split('\n')[0]);
       }

@@ -87,3 +87,120 @@ export interface DiagnosticData {
 
 export const LANGUAGE_ID = 'nianbao';
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
+
+// ---------------------------------------------------------------- table preview
+
+/** Client → server request: the report's tables (表二, 表三, 表四) as grids for the preview panel. */
+export const TableViewRequest = 'nianbao/tableView';
+export interface TableViewParams { uri: string }
+
+export interface ViewPosition { line: number; character: number }
+export interface ViewRange { start: ViewPosition; end: ViewPosition }
+/** A place in the document: UTF-16 offsets and the same place as an LSP range. */
+export interface ViewPlace { start: number; end: number; range: ViewRange }
+
+export type ViewTableId = 't2' | 't3' | 't4';
+export type ViewValueKind = 'integer' | 'decimal' | 'blank' | 'slash' | 'dash' | 'unreadable' | 'missing';
+
+/** A header cell of the official table (Chinese wording of the template). */
+export interface ViewHeaderCell { text: string; colspan: number; rowspan: number; kind: 'corner' | 'group' | 'column' }
+
+/** A relation (勾稽关系) whose target is a cell and which does not hold. */
+export interface ViewFailure {
+  relation: string;
+  /** The relation in the display language. */
+  name: string;
+  /** Computed from the operands. */
+  expected: string;
+  /** As printed. */
+  actual: string;
+  /** actual − expected. */
+  difference: string;
+  /** Ids of the operand cells. */
+  operands: string[];
+}
+
+export interface ViewCell {
+  /** `${table}:${row}:${column}`, unique in a view. */
+  id: string;
+  colKey: string;
+  /** Official column label (with its groups, joined by ›). */
+  column: string;
+  /** Source text of the value ('' when blank or missing). */
+  text: string;
+  kind: ViewValueKind;
+  /** Where the value is in the text; absent when its row was not located. */
+  place?: ViewPlace;
+  /** Columns the cell spans (表二's one-column blocks span the table's width). */
+  colspan: number;
+  /** Set when the cell is the target of relations: 'fails' if one fails, 'unknown' if one cannot be evaluated. */
+  check?: 'holds' | 'fails' | 'unknown';
+  failures?: ViewFailure[];
+  /** Messages of other findings at this cell (blank or unreadable cell …). */
+  notes?: string[];
+}
+
+/** A cell of the row-label columns, emitted in the first row it covers. */
+export interface ViewLabelCell { text: string; colspan: number; rowspan: number; group: boolean }
+
+export interface ViewRow {
+  /** `${table}:${row}`. */
+  id: string;
+  key: string;
+  /** Official label with its groups (三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密). */
+  label: string;
+  status: 'ok' | 'unlocated' | 'missing';
+  labelCells: ViewLabelCell[];
+  /** Where the row's label is (also for an unlocated row); its source wording when it differs from the official one. */
+  labelPlace?: ViewPlace;
+  sourceLabel?: string;
+  /** The whole row in the text (label and values). */
+  place?: ViewPlace;
+  cells: ViewCell[];
+  notes?: string[];
+}
+
+export interface ViewBlock {
+  /** 表二's block caption (第二十条第（一）项 …). */
+  caption?: string;
+  header: ViewHeaderCell[][];
+  rows: ViewRow[];
+}
+
+export interface ViewRelationSummary { id: string; name: string; holds: number; fails: number; unknown: number }
+
+export interface ViewTable {
+  id: ViewTableId;
+  /** Official name (表三 收到和处理政府信息公开申请情况). */
+  name: string;
+  /** Name in the display language. */
+  title: string;
+  status: 'ok' | 'partial' | 'absent';
+  /** Found outside its own section. */
+  orphan?: boolean;
+  layout?: 'tab' | 'pipe' | 'space' | 'mixed';
+  place?: ViewPlace;
+  /** Columns of the grid: label columns + value columns. */
+  width: number;
+  labelColumns: number;
+  blocks: ViewBlock[];
+  relations: ViewRelationSummary[];
+  rowsLocated: number;
+  rowsTotal: number;
+}
+
+export interface TableViewResult {
+  uri: string;
+  /** Version of the document the view was built from (null when it is not open in the server). */
+  version: number | null;
+  locale: 'zh-CN' | 'en';
+  title?: string;
+  /** Version detected from the headers, and the one the tables were read with. */
+  template: '2019' | '2021' | null;
+  tableVersion: '2019' | '2021';
+  tables: ViewTable[];
+  /** Relations that do not hold, over all tables. */
+  failing: number;
+  /** Set when there is nothing to draw: why (the tables array is then empty or every table absent). */
+  empty?: { reason: 'notOpen' | 'skipped' | 'noTables'; message?: string };
+}

@@ -32,6 +32,7 @@ import {
   RulesRequest,
   ServerCommands,
   StatusNotification,
+  TableViewRequest,
   TrustNotification,
   type CheckFilesParams,
   type CheckFilesResult,
@@ -42,11 +43,14 @@ import {
   type NianbaoSettings,
   type RulesResult,
   type StatusParams,
+  type TableViewParams,
+  type TableViewResult,
   type TrustParams,
 } from './protocol';
 import { KeyedDebouncer, realTimers, type Timers } from './scheduler';
 import { addIgnoreEntry, effectiveSeverity, ignoredLines, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
+import { buildTableView } from './tableView';
 
 export interface ServiceOptions {
   /** Root of the installed package (docs/rules/*.md live under it). Default: one level above this bundle. */
@@ -486,6 +490,16 @@ export function startService(connection: Connection, options: ServiceOptions = {
       out.files.push({ uri: f.uri, template: analysis.model?.template ?? null, counts: countFindings(analysis.findings), skipped: analysis.skipped?.message });
     }
     return out;
+  }));
+
+  connection.onRequest(TableViewRequest, safe('tableView', null as TableViewResult | null, async (p: TableViewParams): Promise<TableViewResult | null> => {
+    if (typeof p?.uri !== 'string') return null;
+    const a = await analysisOf(p.uri);
+    if (!a) {
+      const locale = resolveLocale((await getSettings(p.uri)).locale, clientLocale);
+      return { uri: p.uri, version: null, locale, template: null, tableVersion: '2021', tables: [], failing: 0, empty: { reason: 'notOpen' } };
+    }
+    return buildTableView(a.doc, a.analysis, a.ctx.locale);
   }));
 
   connection.onRequest(RulesRequest, async (): Promise<RulesResult> => {

@@ -18,6 +18,7 @@ const TEST_FILES: Array<[string, () => unknown]> = [
   ['symbols.test.ts', () => require('./symbols.test')],
   ['settings.test.ts', () => require('./settings.test')],
   ['commands.test.ts', () => require('./commands.test')], // client commands, hover, completion, … (by the server's author)
+  ['preview.test.ts', () => require('./preview.test')], // the table preview (webview)
 ];
 
 export function run(): Promise<void> {

@@ -29,6 +29,8 @@ export interface NormalizeResult {
 const FOOTER = /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 /** A page footer run into a line (`… 769 - 4 - 法提供 …`), as pdftotext prints it. */
 const INLINE_FOOTER = /(?<=^|\s)[-—－–]\s*\d{1,3}\s*[-—－–](?=\s|$)/g;
+/** A page footer glued to the text around it (`…769-4-法提供…`), as text collapsed from a web page has it. */
+const GLUED_FOOTER = /(?<![\d\-—－–])[-—－–]\d{1,3}[-—－–](?![\d\-—－–])/g;
 const T3_HEAD = ['申请人情况', '法人或其他组织'];
 const T4_HEAD = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
 const T4_COLS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
@@ -190,7 +192,7 @@ function extendForward(text: string, end: number, limit: number): number {
 function onlyWording(rest: string[], vocab: string[], chars: Set<string>): string | undefined {
   for (let piece of rest) {
     for (const line of piece.split('\n')) if (FOOTER.test(line.trim())) piece = piece.replace(line, ' ');
-    piece = piece.replace(INLINE_FOOTER, ' ');
+    piece = piece.replace(INLINE_FOOTER, ' ').replace(GLUED_FOOTER, ' ');
     for (const w of vocab) {
       const re = new RegExp(looseRegex(w).source, 'g');
       piece = piece.replace(re, ' ');
@@ -313,8 +315,8 @@ export function normalizeEdits(text: string, model: ReportModel = parseReport(te
 }
 
 /** The report with every fully located table in the canonical layout (see normalizeEdits). */
-export function normalizeReport(text: string): NormalizeResult {
-  const { edits, tables } = normalizeEdits(text);
+export function normalizeReport(text: string, model?: ReportModel): NormalizeResult {
+  const { edits, tables } = normalizeEdits(text, model);
   let out = text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return { text: out, edits, tables };

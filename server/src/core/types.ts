@@ -140,6 +140,10 @@ export interface Table extends Span {
   orphan?: boolean;
   /** Columns of the template absent from every row of the table (the rows were read without them). */
   missingColumns?: { key: string; label: string; blockIndex: number }[];
+  /** Rows whose cells ran together (collapsed web text) and were split where exactly one split fits. */
+  recovered?: string[];
+  /** Rows whose run-together cells admit several splits: left unread. */
+  ambiguous?: string[];
   /** Where reading stopped in an oversized region (far more numbers than any template table). */
   truncatedAt?: number;
 }

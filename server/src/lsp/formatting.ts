@@ -20,6 +20,8 @@ function lineBounds(text: string, offset: number): Span {
 export function formatTable(text: string, table: Table): (Span & { newText: string })[] {
   if (table.absent || table.rows.length === 0) return [];
   if (table.rows.some((r) => r.status !== 'ok' || !r.span)) return [];
+  // cells split out of text run together: `nianbao format` rewrites those (with its own checks); the editor leaves them
+  if (table.recovered?.length) return [];
   const rows = [...table.rows].sort((a, b) => a.span!.start - b.span!.start);
   const edits: (Span & { newText: string })[] = [];
   let prevEnd = -1;

@@ -5,6 +5,7 @@ import { fold, foldString, LineIndex } from '../text';
 import type { ReportModel, Section, Span, Table, TableId, TemplateVersion } from '../types';
 import { findSections, findTitle } from './sections';
 import { readTable } from './tables';
+import { recoverCollapsedRows } from './collapsed';
 
 const FOLDED_MARKERS = VERSIONS.map((v) => ({ v, markers: TEMPLATE.versions[v].markers.map((m) => ({ m, f: foldString(m) })) }));
 
@@ -25,7 +26,12 @@ function detectVersion(text: string, regions: Span[]): { version: TemplateVersio
   return { version, evidence: evidence.filter((e) => e.version === version) };
 }
 
-export function parseReport(text: string, idx = new LineIndex(text)): ReportModel {
+export interface ParseOptions {
+  /** Split cells run together in collapsed web text (default true). */
+  recoverCollapsed?: boolean;
+}
+
+export function parseReport(text: string, idx = new LineIndex(text), options: ParseOptions = {}): ReportModel {
   const sections = findSections(text, idx);
   const title = findTitle(text, idx, sections.length ? sections[0].start : -1);
   const first = (n: number): Section | undefined => sections.find((s) => s.n === n);
@@ -44,6 +50,13 @@ export function parseReport(text: string, idx = new LineIndex(text)): ReportMode
     const region = { start: Math.max(tables.t3.end, s3.body.start), end: after ? after.start : s3.end };
     const t4 = readTable(text, idx, { def: tableDef(parseVersion, 't4'), region, orphan: true });
     if (!t4.absent) tables.t4 = t4;
+  }
+  // cells run together (web text collapsed onto one line): split where exactly one split fits the template
+  for (const id of ['t2', 't3', 't4'] as TableId[]) {
+    const t = tables[id];
+    if (options.recoverCollapsed === false || !t || !t.rows.some((r) => r.status === 'unlocated')) continue;
+    const r = recoverCollapsedRows(text, tableDef(parseVersion, id), t);
+    tables[id] = r.recovered.length || r.ambiguous.length ? { ...r.table, recovered: r.recovered, ambiguous: r.ambiguous } : r.table;
   }
   return { text, title, sections, template: version, tableVersion: parseVersion, templateEvidence: evidence, tables };
 }

@@ -1,0 +1,61 @@
+// `nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--output FILE] PATH...`
+// Exit code: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkWorkspace, type Locale } from '../core';
+import { parseArgs, UsageError } from './args';
+import { collectFiles } from './files';
+import { toJson, toSarif, toText, type FileResult } from './format';
+import { readInput, shown, STDIN } from './input';
+
+export const CHECK_USAGE = `Usage: nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--output FILE] PATH...
+  PATH   report files (.txt in UTF-8/UTF-16/GB18030, .html, .docx, .pdf), folders searched
+         recursively for them, or - for standard input
+  Positions in .html/.docx/.pdf files are in the text read from them (\`nianbao format FILE\` prints it).
+Exit status: 0 no errors found, 1 errors found, 2 usage or file problems.`;
+
+export function defaultLocale(): Locale {
+  const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return /^en/i.test(lang) && !/^zh/i.test(lang) ? 'en' : 'zh-CN';
+}
+
+export function parseLocale(l: string): Locale {
+  if (/^en/i.test(l)) return 'en';
+  if (/^zh/i.test(l)) return 'zh-CN';
+  throw new UsageError(`unknown locale "${l}" (zh-CN or en)`);
+}
+
+export async function checkCommand(argv: string[], packageRoot: string, version: string): Promise<number> {
+  const err = (s: string) => process.stderr.write(s + '\n');
+  let format = 'text';
+  let locale = defaultLocale();
+  let parsed;
+  try {
+    parsed = parseArgs(argv, { format: { value: true, alias: 'f' }, locale: { value: true }, output: { value: true, alias: 'o' }, help: { alias: 'h' } });
+    if (parsed.opts.help) { process.stdout.write(CHECK_USAGE + '\n'); return 0; }
+    if (typeof parsed.opts.format === 'string') format = parsed.opts.format;
+    if (typeof parsed.opts.locale === 'string') locale = parseLocale(parsed.opts.locale);
+  } catch (e) { err(`nianbao: ${(e as Error).message}\n${CHECK_USAGE}`); return 2; }
+  if (!['text', 'json', 'sarif'].includes(format)) { err(`nianbao: unknown format "${format}" (text, json or sarif)`); return 2; }
+  if (!parsed.paths.length) { err(`nianbao: no files given\n${CHECK_USAGE}`); return 2; }
+
+  const { files, problems } = collectFiles(parsed.paths);
+  const inputs: { id: string; text: string }[] = [];
+  for (const file of files) {
+    const read = await readInput(file);
+    if (!read.ok) { problems.push(`${shown(file)}: ${read.reason}`); continue; }
+    inputs.push({ id: file === STDIN ? shown(file) : file, text: read.text });
+  }
+  // checked together: a report is also compared with last year's report of the same agency among them
+  const results: FileResult[] = checkWorkspace(inputs, { locale }).map((r) => ({ path: r.id, template: r.model.template, findings: r.findings, lines: r.lineIndex }));
+  const cwd = process.cwd();
+  const body = format === 'json' ? toJson(results) : format === 'sarif' ? toSarif(results, locale, packageRoot, version, resolve(cwd)) : toText(results, locale);
+  const output = parsed.opts.output as string | undefined;
+  if (output) {
+    try { writeFileSync(output, body); } catch (e) { err(`nianbao: cannot write ${output}: ${(e as Error).message}`); return 2; }
+  } else process.stdout.write(body);
+  for (const p of problems) err(`nianbao: ${p}`);
+  if (problems.length) return 2;
+  if (!files.length) { err('nianbao: no report files found'); return 2; }
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,339 @@
+// Cells run together: text copied from a web page or a crawler where a table collapsed onto one line and each
+// row's label is followed by its digits with nothing between them ("（一）予以公开128821005031362").
+// The digits are split into the row's cells only where the template's relations on the row (总计 = the sum of
+// the six applicant columns; 表四's three totals) and the form of numbers (no leading zeros) admit exactly one
+// split. Where several fit, the row is ambiguous and stays unlocated: nothing that depends on it is checked.
+// A recovered row balances by construction, and in a table with column relations (表三) it is kept only when a
+// column relation over rows all read confirms it; where one fails, its recovered rows are withdrawn. So no
+// arithmetic finding can rest on a recovered cell.
+import { cmpDec, parseDec, addDec, subDec, ZERO } from '../numbers';
+import type { ColumnDef, RelationDef, TableDef } from '../template';
+import { rowsOf, tableDef } from '../template';
+import type { Cell, Dec, ReportModel, Span, Table, TableId } from '../types';
+import { cellValue } from '../numbers';
+import { looseRegex } from './loose';
+
+/** Most splits tried for one row before giving up (a run of digits far longer than any real row). */
+const BUDGET = 200_000;
+const MAX_PART = 12;
+
+export interface SplitOutcome {
+  /** Up to `max` splits (more than one means: ambiguous). */
+  solutions: string[][];
+  /** True when the search stopped at its budget (treated as ambiguous). */
+  exhausted: boolean;
+}
+
+const INT = /^(?:0|[1-9]\d*)$/;
+const DEC = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Every way (up to `max`) to cut `digits` into one number per column such that each is well formed and the
+ * row relations hold.
+ */
+export function splitRow(digits: string, columns: ColumnDef[], relations: RelationDef[], max = 2): SplitOutcome {
+  const n = columns.length;
+  const idx = new Map(columns.map((c, i) => [c.key, i]));
+  const rels = relations.filter((r) => r.forEach === 'row' && idx.has(r.target) && r.plus.every((k) => idx.has(k)) && (r.minus ?? []).every((k) => idx.has(k)));
+  // a column that is the target of a relation whose terms all come before it is forced
+  const forcedBy = new Map<number, RelationDef>();
+  for (const r of rels) {
+    const t = idx.get(r.target)!;
+    if ([...r.plus, ...(r.minus ?? [])].every((k) => idx.get(k)! < t) && columns[t].value !== 'decimal') forcedBy.set(t, r);
+  }
+  const parts: string[] = new Array(n);
+  const nums: Dec[] = new Array(n);
+  const solutions: string[][] = [];
+  let steps = 0;
+  let exhausted = false;
+  const wellFormed = (s: string, c: ColumnDef) => (c.value === 'decimal' ? DEC : INT).test(s);
+  const holds = () => rels.every((r) => {
+    let sum = ZERO;
+    for (const k of r.plus) sum = addDec(sum, nums[idx.get(k)!]);
+    for (const k of r.minus ?? []) sum = subDec(sum, nums[idx.get(k)!]);
+    return cmpDec(sum, nums[idx.get(r.target)!]) === 0;
+  });
+  const tooLong = (i: number, after: number): boolean => {
+    for (const [t, r] of forcedBy) {
+      if (t <= i) continue;
+      let sum = ZERO;
+      for (const k of r.plus) { const j = idx.get(k)!; if (j <= i) sum = addDec(sum, nums[j]); }
+      const room = digits.length - after - (n - i - 2);
+      if (sum.units.toString().length > room) return true;
+    }
+    return false;
+  };
+  const go = (i: number, pos: number): void => {
+    if (solutions.length >= max || exhausted) return;
+    if (++steps > BUDGET) { exhausted = true; return; }
+    if (i === n) {
+      if (pos === digits.length && holds()) solutions.push([...parts]);
+      return;
+    }
+    const left = digits.length - pos;
+    if (left < n - i) return;
+    const r = forcedBy.get(i);
+    if (r) {
+      let sum = ZERO;
+      for (const k of r.plus) sum = addDec(sum, nums[idx.get(k)!]);
+      for (const k of r.minus ?? []) sum = subDec(sum, nums[idx.get(k)!]);
+      if (sum.units < 0n) return;
+      const s = sum.units.toString();
+      if (!digits.startsWith(s, pos)) return;
+      parts[i] = s; nums[i] = sum;
+      go(i + 1, pos + s.length);
+      return;
+    }
+    const maxLen = Math.min(MAX_PART, left - (n - i - 1));
+    for (let len = 1; len <= maxLen; len++) {
+      const s = digits.slice(pos, pos + len);
+      if (!wellFormed(s, columns[i])) { if (s === '0' || s.startsWith('0') && !s.startsWith('0.')) break; continue; }
+      parts[i] = s; nums[i] = parseDec(s)!;
+      // a forced total still to come needs at least as many digits as the sum of its terms so far
+      if (tooLong(i, pos + len)) break;
+      go(i + 1, pos + len);
+      if (solutions.length >= max || exhausted) return;
+    }
+  };
+  // the usual shape (表三): the last column is the sum of all the others. Taking the total from the end first
+  // bounds every other part by what is left of the sum, which makes the search small.
+  const last = forcedBy.get(n - 1);
+  if (last && !(last.minus?.length) && last.plus.length === n - 1 && columns.every((c) => c.value !== 'decimal')) {
+    for (let lt = 1; lt <= Math.min(MAX_PART, digits.length - (n - 1)) && solutions.length < max && !exhausted; lt++) {
+      const ts = digits.slice(digits.length - lt);
+      if (!INT.test(ts)) continue;
+      const total = BigInt(ts);
+      const end = digits.length - lt;
+      const body = (i: number, pos: number, rest: bigint): void => {
+        if (solutions.length >= max || exhausted) return;
+        if (++steps > BUDGET) { exhausted = true; return; }
+        if (i === n - 2) {
+          // the last term is what is left of the total
+          const s = rest.toString();
+          if (pos + s.length === end && digits.startsWith(s, pos)) {
+            parts[i] = s;
+            parts[n - 1] = ts;
+            solutions.push([...parts]);
+          }
+          return;
+        }
+        const maxLen = Math.min(rest.toString().length, end - pos - (n - 2 - i));
+        for (let len = 1; len <= maxLen; len++) {
+          const s = digits.slice(pos, pos + len);
+          if (!INT.test(s)) { if (s.startsWith('0')) break; continue; }
+          const v = BigInt(s);
+          if (v > rest) break;
+          parts[i] = s;
+          body(i + 1, pos + len, rest - v);
+          if (solutions.length >= max || exhausted) return;
+        }
+      };
+      body(0, 0, total);
+    }
+    return { solutions, exhausted };
+  }
+  go(0, 0);
+  return { solutions, exhausted };
+}
+
+export interface Recovery {
+  table: Table;
+  /** Keys of the rows whose cells were recovered. */
+  recovered: string[];
+  /** Keys of the rows where more than one split fits (left unlocated). */
+  ambiguous: string[];
+}
+
+const DIGIT_RUN = /[0-9][0-9.]*/y;
+/** Candidate splits kept for a row that the row relations leave ambiguous (the column relations may decide). */
+const MAX_CANDIDATES = 16;
+
+interface Pending { k: number; anchor: Span; labelled: boolean; parts: string[][] }
+
+/**
+ * Recover the cells of the rows of `table` that were not located, where their label is followed directly by
+ * a run of digits that splits in exactly one way: by the row relations, or, where those leave several splits,
+ * by the column relations with the other rows of the table (all of them read).
+ * Returns a new table; rows already read are not touched.
+ */
+export function recoverCollapsedRows(text: string, def: TableDef, table: Table): Recovery {
+  const specs = rowsOf(def);
+  const rows = table.rows.slice();
+  const { start: regionStart, end: regionEnd } = table.region;
+  const pending: Pending[] = [];
+  let cursor = regionStart;
+  rows.forEach((row, k) => {
+    if (row.status === 'ok') { if (row.span) cursor = Math.max(cursor, row.span.end); return; }
+    const spec = specs[k];
+    if (!spec || spec.row.key !== row.key) return;
+    // where the row's digits begin: right after its label (表四's unlabelled row: after the last header word)
+    const anchors: Span[] = [];
+    const re = looseRegex(row.label || '总计');
+    re.lastIndex = row.label ? cursor : regionStart;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) && m.index + m[0].length <= regionEnd) {
+      const e = m.index + m[0].length;
+      if (/[0-9]/.test(text[e] ?? '')) { anchors.push({ start: m.index, end: e }); if (row.label) break; }
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    if (!anchors.length) return;
+    const anchor = row.label ? anchors[0] : anchors[anchors.length - 1];
+    DIGIT_RUN.lastIndex = anchor.end;
+    const run = DIGIT_RUN.exec(text);
+    if (!run) return;
+    let digits = run[0];
+    let after = text[anchor.end + digits.length] ?? '';
+    if (digits.endsWith('.')) { digits = digits.slice(0, -1); after = '.'; }
+    // the next row's numbering (`2.` of `2.重复申请`) is glued to the digits: it is not part of them
+    const next = specs[k + 1]?.row.label.match(/^(\d+)[.、．]/)?.[1];
+    if (next && /^[.、．]/.test(after) && digits.endsWith(next) && digits.length > next.length) digits = digits.slice(0, -next.length);
+    const r = splitRow(digits, spec.columns, def.relations, MAX_CANDIDATES);
+    if (!r.solutions.length && !r.exhausted) return;
+    // a search that gave up counts as ambiguous: the row stays unread
+    pending.push({ k, anchor, labelled: !!row.label, parts: r.exhausted ? [] : r.solutions });
+    cursor = anchor.end + digits.length;
+  });
+
+  // rows the row relations leave ambiguous: the column relations may admit one split, given the other rows
+  const colRels = def.relations.filter((r) => r.forEach === 'column');
+  const known = (key: string, col: string): Dec | undefined => {
+    const i = rows.findIndex((x) => x.key === key);
+    const row = rows[i];
+    if (row?.status === 'ok') return row.cells.find((c) => c.colKey === col)?.value.num;
+    const p = pending.find((x) => x.k === i);
+    if (p && p.parts.length === 1) { const j = specs[i].columns.findIndex((c) => c.key === col); return j >= 0 ? parseDec(p.parts[0][j]) : undefined; }
+    return undefined;
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const p of pending) {
+      if (p.parts.length < 2 || !colRels.length) continue;
+      const key = rows[p.k].key;
+      const cols = specs[p.k].columns;
+      let checked = 0;
+      const fits = p.parts.filter((parts) => {
+        for (const rel of colRels) {
+          const terms = [rel.target, ...rel.plus, ...(rel.minus ?? [])];
+          if (!terms.includes(key)) continue;
+          for (let j = 0; j < cols.length; j++) {
+            const val = (rk: string) => (rk === key ? parseDec(parts[j]) : known(rk, cols[j].key));
+            const vals = terms.map(val);
+            if (vals.some((v) => !v)) continue;
+            checked++;
+            let sum = ZERO;
+            rel.plus.forEach((_, t) => { sum = addDec(sum, vals[1 + t]!); });
+            (rel.minus ?? []).forEach((_, t) => { sum = subDec(sum, vals[1 + rel.plus.length + t]!); });
+            if (cmpDec(sum, vals[0]!) !== 0) return false;
+          }
+        }
+        return true;
+      });
+      if (checked && fits.length === 1) { p.parts = fits; changed = true; }
+    }
+  }
+
+  // never an arithmetic finding on recovered cells: a column relation that fails withdraws the recovered
+  // rows in it (the split fitted the row, but the table says otherwise; the rows are left unread)
+  const withdrawn = new Set<number>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const rel of colRels) {
+      const terms = [rel.target, ...rel.plus, ...(rel.minus ?? [])];
+      const idxs = terms.map((key) => rows.findIndex((x) => x.key === key));
+      const mine = pending.filter((p) => idxs.includes(p.k) && p.parts.length === 1 && !withdrawn.has(p.k));
+      if (!mine.length) continue;
+      const cols = specs[idxs[0]]?.columns ?? [];
+      for (const col of cols) {
+        const vals = idxs.map((i) => {
+          if (withdrawn.has(i)) return undefined;
+          const row = rows[i];
+          if (row?.status === 'ok') return row.cells.find((c) => c.colKey === col.key)?.value.num;
+          const p = pending.find((x) => x.k === i);
+          const j = specs[i]?.columns.findIndex((c) => c.key === col.key) ?? -1;
+          return p && p.parts.length === 1 && j >= 0 ? parseDec(p.parts[0][j]) : undefined;
+        });
+        if (vals.some((v) => !v)) continue;
+        let sum = ZERO;
+        rel.plus.forEach((_, t) => { sum = addDec(sum, vals[1 + t]!); });
+        (rel.minus ?? []).forEach((_, t) => { sum = subDec(sum, vals[1 + rel.plus.length + t]!); });
+        if (cmpDec(sum, vals[0]!) !== 0) { for (const p of mine) withdrawn.add(p.k); changed = true; break; }
+      }
+    }
+  }
+
+  // and where the table has column relations, a recovered row must be confirmed by one: all its rows read and
+  // holding in every column (a row with an error of its own may split, wrongly, in one balancing way)
+  if (colRels.length) {
+    for (let changed = true; changed;) {
+      changed = false;
+      const valueOf = (i: number, col: string): Dec | undefined => {
+        if (withdrawn.has(i)) return undefined;
+        const row = rows[i];
+        if (row?.status === 'ok') return row.cells.find((c) => c.colKey === col)?.value.num;
+        const p = pending.find((x) => x.k === i);
+        const j = specs[i]?.columns.findIndex((c) => c.key === col) ?? -1;
+        return p && p.parts.length === 1 && j >= 0 ? parseDec(p.parts[0][j]) : undefined;
+      };
+      const confirmed = (k: number) => colRels.some((rel) => {
+        const terms = [rel.target, ...rel.plus, ...(rel.minus ?? [])];
+        const idxs = terms.map((key) => rows.findIndex((x) => x.key === key));
+        if (!idxs.includes(k)) return false;
+        return specs[k].columns.every((col) => {
+          const vals = idxs.map((i) => valueOf(i, col.key));
+          if (vals.some((v) => !v)) return false;
+          let sum = ZERO;
+          rel.plus.forEach((_, t) => { sum = addDec(sum, vals[1 + t]!); });
+          (rel.minus ?? []).forEach((_, t) => { sum = subDec(sum, vals[1 + rel.plus.length + t]!); });
+          return cmpDec(sum, vals[0]!) === 0;
+        });
+      });
+      for (const p of pending) {
+        if (p.parts.length !== 1 || withdrawn.has(p.k)) continue;
+        if (!confirmed(p.k)) { withdrawn.add(p.k); changed = true; }
+      }
+    }
+  }
+
+  const recovered: string[] = [];
+  const ambiguous: string[] = [];
+  for (const p of pending) {
+    const row = rows[p.k];
+    if (p.parts.length !== 1 || withdrawn.has(p.k)) { ambiguous.push(row.key); continue; } // several splits, or the search gave up
+    let at = p.anchor.end;
+    const cells: Cell[] = p.parts[0].map((s, i) => {
+      const cell = { rowKey: row.key, colKey: specs[p.k].columns[i].key, start: at, end: at + s.length, value: cellValue(s) };
+      at += s.length;
+      return cell;
+    });
+    const a = p.anchor;
+    const labelMatch = p.labelled ? { start: a.start, end: a.end, text: text.slice(a.start, a.end), similarity: 1, singleLine: !/[\r\n]/.test(text.slice(a.start, a.end)) } : undefined;
+    rows[p.k] = { ...row, status: 'ok', cells, labelMatch: row.labelMatch ?? labelMatch, span: { start: p.labelled ? a.start : a.end, end: at } };
+    recovered.push(row.key);
+  }
+  if (!recovered.length) return { table, recovered, ambiguous };
+  const located = rows.filter((r) => r.span).map((r) => r.span!);
+  return {
+    table: {
+      ...table, rows, absent: false,
+      start: Math.min(table.absent ? Infinity : table.start, ...located.map((s) => s.start)),
+      end: Math.max(table.absent ? -Infinity : table.end, ...located.map((s) => s.end)),
+    },
+    recovered, ambiguous,
+  };
+}
+
+/** The model with the cells of collapsed rows recovered in every table (see recoverCollapsedRows). */
+export function recoverCollapsedTables(text: string, model: ReportModel): { model: ReportModel; recovered: Partial<Record<TableId, string[]>>; ambiguous: Partial<Record<TableId, string[]>> } {
+  const tables = { ...model.tables };
+  const recovered: Partial<Record<TableId, string[]>> = {};
+  const ambiguous: Partial<Record<TableId, string[]>> = {};
+  for (const id of ['t2', 't3', 't4'] as TableId[]) {
+    const t = tables[id];
+    if (!t || t.rows.every((r) => r.status === 'ok')) continue;
+    const r = recoverCollapsedRows(text, tableDef(model.tableVersion, id), t);
+    tables[id] = r.table;
+    if (r.recovered.length) recovered[id] = r.recovered;
+    if (r.ambiguous.length) ambiguous[id] = r.ambiguous;
+  }
+  return { model: { ...model, tables }, recovered, ambiguous };
+}

@@ -78,10 +78,15 @@ suite('client commands', () => {
     const doc = await vscode.workspace.openTextDocument(seed(S3));
     await vscode.window.showTextDocument(doc);
     await nextStatus(doc.uri.toString(), (s) => s.version === doc.version);
-    const n = await vscode.commands.executeCommand<number>('nianbao.fixAll');
-    assert.strictEqual(n, 1);
-    assert.ok(doc.getText().includes('本年废止件数'));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    try {
+      // every preferred fix of the report (the label wording, and whatever else is safe) in one go
+      const n = await vscode.commands.executeCommand<number>('nianbao.fixAll');
+      assert.ok(n >= 1, String(n));
+      assert.ok(doc.getText().includes('本年废止件数'));
+      assert.ok(!doc.getText().includes('本年度止件数'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('restartServer brings diagnostics back', async () => {

@@ -116,6 +116,7 @@ export function spamLexicon(): SpamLexicon {
 // ---------------------------------------------------------------- traditional characters
 
 let t2s: Map<number, string> | undefined;
+let t2sBits: Uint8Array | undefined;
 
 /** Traditional-only character (code point) -> simplified form. */
 export function traditionalMap(): Map<number, string> {
@@ -123,6 +124,14 @@ export function traditionalMap(): Map<number, string> {
   t2s = new Map();
   for (const [t, s] of Object.entries(t2sData.map as Record<string, string>)) t2s.set(t.codePointAt(0)!, s);
   return t2s;
+}
+
+/** Membership of the BMP traditional-only characters, one byte per code unit (a Map lookup per character is slow). */
+export function traditionalBits(): Uint8Array {
+  if (t2sBits) return t2sBits;
+  t2sBits = new Uint8Array(65536);
+  for (const cp of traditionalMap().keys()) if (cp < 65536) t2sBits[cp] = 1;
+  return t2sBits;
 }
 
 // ---------------------------------------------------------------- places
@@ -178,5 +187,5 @@ export function nearPlaces(name: string): { name: string; at: number; codeDistan
 
 /** Is every lexicon built? (for the benchmark's memory figure) */
 export function loadAll(): void {
-  typoLexicon(); spamLexicon(); traditionalMap(); gazetteer();
+  typoLexicon(); spamLexicon(); traditionalBits(); gazetteer();
 }

@@ -35,3 +35,4 @@ export function coveredByUserWord(spans: readonly Span[], start: number, end: nu
 
 /** A quoted excerpt for messages. */
 export function q(s: string): string { return s.length > 24 ? s.slice(0, 23) + '…' : s; }
+

@@ -19,11 +19,22 @@ import { percentMismatch } from './percent-mismatch';
 import { feeReport } from './fee-report';
 import { summaryLength } from './summary-length';
 import { otherShare } from './other-share';
+import { typo } from './typo';
+import { duplicateText } from './duplicate-text';
+import { ocrDebris } from './ocr-debris';
+import { punctuation } from './punctuation';
+import { traditionalChar } from './traditional-char';
+import { injectedContent } from './injected-content';
+import { nameMismatch } from './name-mismatch';
+import { yearMismatch } from './year-mismatch';
+import { docReference } from './doc-reference';
 
 export const RULE_LIST: Rule[] = [
   missingTitle, missingSection, sectionOrder, missingTable, missingRow,
   labelTypo, formatVersion, blankCell, tableBalance, tableUnreadable,
   textTableMismatch, percentMismatch, feeReport, summaryLength, otherShare,
+  // prose (issue 6)
+  typo, duplicateText, ocrDebris, punctuation, traditionalChar, injectedContent, nameMismatch, yearMismatch, docReference,
 ];
 
 /** Rules across reports (last year's report of the same agency), run by checkWorkspace. */

@@ -3,7 +3,8 @@
 // also uses (著, 乾, 於 …). Inside the title's place name the fix is the real place (灤河 -> 瀍河), else the simplified form.
 import { traditionalMap } from '../prose/lexicon';
 import { placeMentions, titlePlace } from '../prose/places';
-import { proseSpans } from '../prose/regions';
+import { insideSpans, proseSpans } from '../prose/regions';
+import { proseScan } from '../prose/scan';
 import { coveredByUserWord, userWordSpans } from '../prose/util';
 import type { Span } from '../types';
 import type { Rule } from './rule';
@@ -19,6 +20,8 @@ export const traditionalChar: Rule = {
     // where the title's place is written, the right character is the real place's, not the simplified form
     const placeFix = new Map<number, string>();
     const tp = titlePlace(model);
+    const trad = proseScan(model).trad.filter((i) => insideSpans(spans, i, i + 1));
+    if (!trad.length) return;
     if (tp?.corrected) {
       const setFrom = (start: number, written: string, right: string) => {
         for (let k = 0; k < written.length && k < right.length; k++) if (written[k] !== right[k]) placeFix.set(start + k, right[k]);
@@ -26,23 +29,20 @@ export const traditionalChar: Rule = {
       setFrom(tp.span.start, tp.written, tp.corrected);
       for (const m of placeMentions(model, spans)) setFrom(m.start, m.stem, m.expected);
     }
-    for (const sp of spans) {
-      let i = sp.start;
-      while (i < sp.end) {
-        const c = text.charCodeAt(i);
-        if (c < 0x3400 || !map.has(c)) { i++; continue; }
+    for (let k = 0; k < trad.length;) {
+      {
+        const i = trad[k];
         // a run of traditional characters is one finding
         let j = i;
         let fixed = '';
         let viaPlace = false;
-        while (j < sp.end && map.has(text.charCodeAt(j))) {
+        while (k < trad.length && trad[k] === j) {
           const p = placeFix.get(j);
           if (p) viaPlace = true;
           fixed += p ?? map.get(text.charCodeAt(j))!;
-          j++;
+          j++; k++;
         }
         const run: Span = { start: i, end: j };
-        i = j;
         if (coveredByUserWord(user, run.start, run.end)) continue;
         const written = text.slice(run.start, run.end);
         const simplified = Array.from(written).map((ch) => map.get(ch.codePointAt(0)!) ?? ch).join('');

@@ -13,31 +13,42 @@ export const typo: Rule = {
   check({ model, text, words, t, report }) {
     const lex = typoLexicon();
     const user = userWordSpans(text, words);
+    const allowed: AcMatch[] = [];
+    const hits: AcMatch[] = [];
+    // white space is skipped: PDF and web text break words at line ends (显\n着)
     for (const span of proseSpans(model)) {
-      const allowed: AcMatch[] = [];
-      const hits: AcMatch[] = [];
-      lex.automaton.scan(text, span.start, span.end, (m) => (lex.entries[m.id] ? hits : allowed).push(m));
-      if (!hits.length) continue;
-      hits.sort((a, b) => a.start - b.start || b.end - a.end);
-      let limit = -1;
-      for (const m of hits) {
-        if (m.start < limit) continue;
-        if (allowed.some((a) => a.start <= m.start && a.end >= m.end && a.end - a.start > m.end - m.start)) continue;
-        const e = lex.entries[m.id]!;
-        const start = m.start + e.at, end = start + e.len;
-        if (coveredByUserWord(user, start, end) || coveredByUserWord(user, m.start, m.end)) continue;
-        limit = m.end;
-        const wrong = text.slice(m.start, m.end);
-        report({
-          start, end,
-          message: e.kind === 'word'
-            ? t(`“${wrong}”疑为“${e.right}”之误`, `"${wrong}" looks like a misspelling of "${e.right}"`)
-            : t(`“${wrong}”应为“${e.right}”`, `"${wrong}" should be "${e.right}"`),
-          fixes: [
-            { title: t(`改为“${e.fix}”`, `Change to "${e.fix}"`), edits: [{ start, end, newText: e.fix }], preferred: true },
-          ],
-        });
-      }
+      lex.automaton.scanStarts(text, span.start, span.end, (m) => (lex.entries[m.id] ? hits : allowed).push(m));
+    }
+    if (!hits.length) return;
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    let limit = -1;
+    for (const m of hits) {
+      if (m.start < limit) continue;
+      if (allowed.some((a) => a.start <= m.start && a.end >= m.end && a.end - a.start > m.end - m.start)) continue;
+      const e = lex.entries[m.id]!;
+      const start = skip(text, m.start, e.at), end = skip(text, start, e.len - 1) + 1;
+      if (coveredByUserWord(user, start, end) || coveredByUserWord(user, m.start, m.end)) continue;
+      limit = m.end;
+      const wrong = e.wrong;
+      report({
+        start, end,
+        message: e.kind === 'word'
+          ? t(`“${wrong}”疑为“${e.right}”之误`, `"${wrong}" looks like a misspelling of "${e.right}"`)
+          : t(`“${wrong}”应为“${e.right}”`, `"${wrong}" should be "${e.right}"`),
+        fixes: [
+          { title: t(`改为“${e.fix}”`, `Change to "${e.fix}"`), edits: [{ start, end, newText: e.fix }], preferred: true },
+        ],
+      });
     }
   },
 };
+
+/** The offset n non-space characters after offset i (i itself being a non-space character). */
+function skip(text: string, i: number, n: number): number {
+  while (n > 0) {
+    i++;
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000)) n--;
+  }
+  return i;
+}

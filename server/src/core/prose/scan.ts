@@ -1,0 +1,62 @@
+// One pass over the text, shared by the prose rules: the positions of the few characters they look at (Latin
+// letters, odd characters, traditional characters, punctuation, line breaks). Han characters, the bulk of a report,
+// cost one table lookup each. Cached per model.
+import type { ReportModel } from '../types';
+import { spamLexicon, traditionalBits } from './lexicon';
+
+export const LETTER = 1, ODD = 2, TRAD = 4, PUNCT = 8, SPAM = 16;
+
+export interface ProseScan {
+  /** ASCII letters. */
+  letters: number[];
+  /** Replacement, private-use, control and Latin-extended characters (ſ). */
+  odd: number[];
+  /** Traditional-only characters. */
+  trad: number[];
+  /** First characters of strong spam terms (data/spam.json). */
+  spam: number[];
+  /** Punctuation the punctuation rules look at (ASCII , ; : ? ! ( ) ", CJK marks, brackets, quotes) and line breaks. */
+  punct: number[];
+}
+
+let CLS: Uint8Array | undefined;
+
+function classes(): Uint8Array {
+  if (CLS) return CLS;
+  const cls = new Uint8Array(65536);
+  for (let c = 65; c <= 90; c++) cls[c] |= LETTER;
+  for (let c = 97; c <= 122; c++) cls[c] |= LETTER;
+  cls[0xfffd] |= ODD;
+  for (let c = 0xe000; c <= 0xf8ff; c++) cls[c] |= ODD;
+  for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) cls[c] |= ODD;
+  for (let c = 0x17f; c <= 0x24f; c++) if (c !== 0x1ce && c !== 0x1d0 && c !== 0x1d2 && c !== 0x1d4) cls[c] |= ODD;
+  const bits = traditionalBits();
+  for (let c = 0; c < 65536; c++) if (bits[c]) cls[c] |= TRAD;
+  for (const ch of ',;:?!()"\n，。、；：！？《》（）“”‘’【】〔〕') cls[ch.charCodeAt(0)] |= PUNCT;
+  const lex = spamLexicon();
+  lex.terms.forEach((term, k) => { if (lex.kinds[k] === 'strong') cls[term.charCodeAt(0)] |= SPAM; });
+  CLS = cls;
+  return cls;
+}
+
+const cache = new WeakMap<ReportModel, ProseScan>();
+
+export function proseScan(model: ReportModel): ProseScan {
+  let r = cache.get(model);
+  if (r) return r;
+  const text = model.text;
+  const cls = classes();
+  const letters: number[] = [], odd: number[] = [], trad: number[] = [], punct: number[] = [], spam: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let k = cls[text.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k & SPAM) { spam.push(i); k &= ~SPAM; if (!k) continue; }
+    if (k & PUNCT) punct.push(i);
+    else if (k & LETTER) letters.push(i);
+    else if (k & TRAD) trad.push(i);
+    else odd.push(i);
+  }
+  r = { letters, odd, trad, punct, spam };
+  cache.set(model, r);
+  return r;
+}

@@ -1,0 +1,119 @@
+// duplicate-text: a word typed twice (审核审核, 审核、审核), a function character doubled (的的, 在在), a sentence
+// repeated right after itself. Legitimate reduplication (研究研究, 一步一步, 的的确确, 目的的) is left alone.
+import { proseSpans } from '../prose/regions';
+import { proseScan } from '../prose/scan';
+import type { Span } from '../types';
+import type { Rule, RuleContext } from './rule';
+
+/** Reduplicated verbs and the like that are correct as written. */
+const REDUP = new Set(['研究研究', '讨论讨论', '学习学习', '商量商量', '考虑考虑', '了解了解', '交流交流', '沟通沟通', '休息休息', '检查检查', '整理整理', '锻炼锻炼']);
+/** Function characters that are never doubled, with the characters before them that make the pair legitimate (目的的 = 目的 + 的). */
+const DOUBLE: Record<string, string> = {
+  的: '目有别似是真端众', 在: '存所实自现正内外潜', 和: '温平总调祥随谦饱柔缓暖', 与: '参给赋授', 并: '合兼吞',
+  于: '', 之: '', 已: '', 也: '', 而: '因从继进然反', 又: '', 都: '首京古国旧建定迁',
+};
+/** What may follow a repeated list item (审核、审核、): the item ends there. */
+const ITEM_END = '、，,。；;：:）)》”';
+
+function isSpaceCode(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000; }
+
+export const duplicateText: Rule = {
+  id: 'duplicate-text',
+  defaultSeverity: 'warning',
+  title: { 'zh-CN': '重复的字词或句子', en: 'Repeated word or sentence' },
+  check(ctx) {
+    const pos = proseScan(ctx.model).punct;
+    for (const sp of proseSpans(ctx.model)) {
+      words(ctx, sp);
+      sentences(ctx, sp, pos);
+    }
+  },
+};
+
+/** ABAB and AB、AB: the text without white space, with the source offset of each character. */
+// the last position of each character in the current span (generation-stamped, so never cleared)
+const lastSeen = new Int32Array(65536);
+const lastGen = new Int32Array(65536);
+let gen = 0;
+
+/** ABAB and AB、AB, found by looking back from each Han character to its previous occurrence only. */
+function words(ctx: RuleContext, sp: Span): void {
+  const { text, t, report } = ctx;
+  const hanAt = (k: number) => { const c = text.charCodeAt(k); return c >= 0x4e00 && c <= 0x9fff; };
+  const allHan = (a: number, b: number) => { for (let k = a; k < b; k++) if (!hanAt(k)) return false; return true; };
+  const same = (a: number, b: number, len: number) => { for (let k = 0; k < len; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false; return true; };
+  gen++;
+  let skipUntil = -1;
+  for (let j = sp.start; j < sp.end; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    const p = lastGen[c] === gen ? lastSeen[c] : -1;
+    lastGen[c] = gen; lastSeen[c] = j;
+    if (p < 0 || j < skipUntil || j - p > 9) continue;
+    if (p === j - 1) { doubledChar(ctx, j); continue; }
+    let len = j - p, hit = -1;
+    if (len >= 2 && len <= 8 && j + len <= sp.end && allHan(p, j) && same(p, j, len)) hit = 0;
+    else if (len >= 3 && text.charCodeAt(j - 1) === 0x3001 /* 、 */ && j + len - 1 <= sp.end) {
+      len -= 1;
+      if (allHan(p, p + len) && same(p, j, len) && (j + len === sp.end || ITEM_END.includes(text[j + len]))) hit = 1;
+    }
+    if (hit < 0) continue;
+    const unit = text.slice(p, p + len);
+    if (REDUP.has(unit + unit) || (len === 2 && unit[0] === '一')) continue;
+    const start = p + len, end = j + len;
+    report({
+      start, end,
+      message: t(`“${unit}”重复`, `"${unit}" is repeated`),
+      fixes: [{ title: t(`删除重复的“${unit}”`, `Remove the repeated "${unit}"`), edits: [{ start, end, newText: '' }], preferred: true }],
+    });
+    skipUntil = j + len;
+  }
+}
+
+/** text[j] repeats text[j-1]: a function character typed twice? */
+function doubledChar(ctx: RuleContext, j: number): void {
+  const { text } = ctx;
+  const ch = text[j];
+  const before = DOUBLE[ch];
+  if (before === undefined) return;
+  if (j >= 2 && before.includes(text[j - 2])) return;
+  // AABB reduplication: 的的确确, 和和美美
+  if (j + 2 < text.length && text[j + 1] === text[j + 2] && text[j + 1] !== ch) return;
+  ctx.report({
+    start: j, end: j + 1,
+    message: ctx.t(`“${ch}”字重复`, `"${ch}" is doubled`),
+    fixes: [{ title: ctx.t(`删除重复的“${ch}”`, `Remove the doubled "${ch}"`), edits: [{ start: j, end: j + 1, newText: '' }], preferred: true }],
+  });
+}
+
+/** A sentence repeated right after itself (at least 7 characters, compared as written). */
+function sentences(ctx: RuleContext, sp: Span, pos: number[]): void {
+  const { text, t, report } = ctx;
+  let prevStart = -1, prevEnd = -1;
+  let start = sp.start;
+  let k = lowerBound(pos, sp.start);
+  for (; k < pos.length && pos[k] < sp.end; k++) {
+    const i = pos[k];
+    const c = text.charCodeAt(i);
+    if (c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && c !== 0xff1b) continue;
+    let s = start;
+    while (s < i && isSpaceCode(text.charCodeAt(s))) s++;
+    const len = i + 1 - s;
+    if (prevStart >= 0 && len >= 7 && len === prevEnd - prevStart && text.charCodeAt(s) === text.charCodeAt(prevStart)
+      && text.startsWith(text.slice(prevStart, prevEnd), s)) {
+      report({
+        start: s, end: i + 1,
+        message: t('句子重复', 'The sentence is repeated'),
+        fixes: [{ title: t('删除重复的句子', 'Remove the repeated sentence'), edits: [{ start: s, end: i + 1, newText: '' }], preferred: true }],
+      });
+    }
+    prevStart = s; prevEnd = i + 1;
+    start = i + 1;
+  }
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
+  return lo;
+}

@@ -328,6 +328,37 @@ describe('language server: typing hold-back, settings, locale, workspace config,
     }
   });
 
+  it('add to dictionary: writes the word to .nianbao.json and the rules that read the dictionary accept it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
+    const folder = pathToFileURL(dir).toString();
+    const file = path.join(dir, '灤河2023年度报告.txt');
+    const text = seedText('001_205104d3919f452a');
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const { client } = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }], settings: { debounceMs: 0 } });
+    try {
+      let since = client.mark();
+      await client.open(uri, text, 1);
+      const p = await client.diagnostics(uri, 1, since);
+      const trad = p.diagnostics.filter((d) => d.code === 'traditional-char');
+      const target = trad.find((d) => applyLsp(text, []).split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character) === '灤')!;
+      assert.ok(target, JSON.stringify(trad.map((d) => d.message)));
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+      const add = actions.find((a) => a.command?.command === 'nianbao.server.addWord');
+      assert.ok(add, actions.map((a) => a.title).join(' | '));
+      since = client.mark();
+      await client.request('workspace/executeCommand', { command: add.command!.command, arguments: add.command!.arguments });
+      const cfg = JSON.parse(fs.readFileSync(path.join(dir, '.nianbao.json'), 'utf8')) as { words: string[] };
+      assert.deepStrictEqual(cfg.words, ['灤']);
+      const again = await client.diagnostics(uri, 1, since);
+      const left = again.diagnostics.filter((d) => d.code === 'traditional-char');
+      assert.ok(left.length < trad.length, `${left.length} of ${trad.length} left`);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('Restricted Mode: the config file is not read, no ignore actions, until trust is granted', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
     fs.writeFileSync(path.join(dir, '.nianbao.json'), JSON.stringify({ ignore: [{ rule: 'label-typo' }] }));

@@ -9,6 +9,8 @@ export interface CheckOptions {
   maxFileSizeKB: number;
   /** Rules whose findings are dropped for this document (config file `ignore`). */
   ignoredRules?: readonly string[];
+  /** User dictionary (setting + config file). */
+  words?: readonly string[];
   /** "Ignore here" entries: findings of `rule` whose first line reads `line` (trimmed) are dropped. */
   ignoredLines?: readonly { rule: string; line: string }[];
 }
@@ -73,7 +75,7 @@ export class AnalysisCache {
 
   analyze(doc: TextDocument, opts: CheckOptions): Analysis {
     const e = this.entry(doc);
-    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignoredRules ?? [], opts.ignoredLines ?? []]);
+    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignoredRules ?? [], opts.ignoredLines ?? [], opts.words ?? []]);
     if (e.analysis && e.key === key) return e.analysis;
     const kb = sizeKB(e.text);
     let analysis: Analysis;
@@ -87,7 +89,7 @@ export class AnalysisCache {
         analysis = { doc, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(e.parseError)) } };
       } else {
         try {
-          const res = checkReport(model, { locale: opts.locale, severity: opts.severity });
+          const res = checkReport(model, { locale: opts.locale, severity: opts.severity, words: opts.words });
           const ignored = opts.ignoredRules;
           let findings = ignored && ignored.length ? res.findings.filter((f) => !ignored.includes(f.rule)) : res.findings;
           const here = opts.ignoredLines;

@@ -13,7 +13,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleById, type Finding, type Fix, type Locale } from '../core';
 import { fixToEdits, SOURCE } from './diagnostics';
 import { t } from './i18n';
-import { FIX_ALL_KIND, ServerCommands, type DiagnosticData, type IgnoreRuleArgs } from './protocol';
+import { FIX_ALL_KIND, ServerCommands, type AddWordArgs, type DiagnosticData, type IgnoreRuleArgs } from './protocol';
+
+/** Rules that leave the words of the user dictionary alone. */
+const WORD_RULES = new Set(['typo', 'traditional-char', 'name-mismatch']);
 
 export interface CodeActionEnv {
   locale: Locale;
@@ -137,6 +140,15 @@ export function provideCodeActions(
       }
     }
     if (env.configFile) {
+      // add to dictionary: the word the finding covers, for the rules that read the user dictionary
+      for (const d of ours) {
+        if (!WORD_RULES.has(String(d.code))) continue;
+        const word = doc.getText(d.range).trim();
+        if (!word || word.length > 20) continue;
+        const args: AddWordArgs = { uri: doc.uri, word };
+        const title = t(env.locale, 'addWord', word, env.configFile);
+        out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: ServerCommands.addWord, arguments: [args] } });
+      }
       if (env.inWorkspaceFolder) {
         // ignore one finding: keyed by the text of its line, so that it survives edits elsewhere
         for (const d of ours) {

@@ -4,6 +4,7 @@ import type { Locale } from '../core';
 const MESSAGES = {
   fixAllRule: { 'zh-CN': '修复本文件中所有“{0}”问题', en: 'Fix all "{0}" problems in this file' },
   fixAllSource: { 'zh-CN': '修复所有可安全修复的 nianbao 问题', en: 'Fix all safely fixable nianbao problems' },
+  addWord: { 'zh-CN': '将“{0}”加入词表（写入 {1}）', en: 'Add "{0}" to the dictionary (writes {1})' },
   ignoreHere: { 'zh-CN': '在此处忽略规则“{0}”（写入 {1}）', en: 'Ignore rule "{0}" here (writes {1})' },
   ignoreInFile: { 'zh-CN': '在此文件中忽略规则“{0}”（写入 {1}）', en: 'Ignore rule "{0}" in this file (writes {1})' },
   ignoreInWorkspace: { 'zh-CN': '在整个工作区忽略规则“{0}”（写入 {1}）', en: 'Ignore rule "{0}" in the whole workspace (writes {1})' },

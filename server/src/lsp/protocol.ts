@@ -14,10 +14,13 @@ export interface NianbaoSettings {
   locale: LocaleSetting;
   configFile: string;
   maxFileSizeKB: number;
+  /** User dictionary (merged with the config file's words). */
+  words: string[];
 }
 
 export const DEFAULT_SETTINGS: NianbaoSettings = {
   rules: {},
+  words: [],
   run: 'onType',
   debounceMs: 200,
   codeLens: true,
@@ -75,8 +78,10 @@ export interface RulesResult { rules: { id: string; title: string; defaultSeveri
 export const ServerCommands = {
   fixAll: 'nianbao.server.fixAll',
   ignoreRule: 'nianbao.server.ignoreRule',
+  addWord: 'nianbao.server.addWord',
 } as const;
 export interface FixAllArgs { uri: string; version?: number }
+export interface AddWordArgs { uri: string; word: string }
 export interface IgnoreRuleArgs { uri: string; rule: string; scope: 'file' | 'workspace' | 'here'; line?: string }
 
 /** Payload in Diagnostic.data. */

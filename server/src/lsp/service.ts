@@ -39,6 +39,7 @@ import {
   type ConfigFile,
   type FixAllArgs,
   type IgnoreRuleArgs,
+  type AddWordArgs,
   type InitOptions,
   type NianbaoSettings,
   type RulesResult,
@@ -48,7 +49,7 @@ import {
   type TrustParams,
 } from './protocol';
 import { KeyedDebouncer, realTimers, type Timers } from './scheduler';
-import { addIgnoreEntry, effectiveSeverity, ignoredLines, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from './settings';
+import { addIgnoreEntry, addWordEntry, effectiveSeverity, ignoredLines, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { buildTableView } from './tableView';
 
@@ -154,7 +155,8 @@ export function startService(connection: Connection, options: ServiceOptions = {
   function analyze(doc: TextDocument, ctx: DocContext): Analysis {
     const ignoredRules = ctx.config?.ignore ? RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [];
     const ignored = ignoredLines(ctx.config?.ignore, ctx.relPath);
-    return cache.analyze(doc, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignoredRules, ignoredLines: ignored });
+    const words = [...ctx.settings.words, ...(ctx.config?.words ?? [])];
+    return cache.analyze(doc, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignoredRules, ignoredLines: ignored, words });
   }
 
   async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; ctx: DocContext } | undefined> {
@@ -280,7 +282,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
         completionProvider: { triggerCharacters: ['、'] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
-        executeCommandProvider: { commands: [ServerCommands.fixAll, ServerCommands.ignoreRule] },
+        executeCommandProvider: { commands: [ServerCommands.fixAll, ServerCommands.ignoreRule, ServerCommands.addWord] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nianbao', version: '0.1.0' },
@@ -444,6 +446,28 @@ export function startService(connection: Connection, options: ServiceOptions = {
       const edits = fixAllEdits(a.doc, a.analysis.findings);
       if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: workspaceEdit(a.doc, edits, documentChanges) });
       return edits.length;
+    }
+    if (p.command === ServerCommands.addWord) {
+      const args = arg as AddWordArgs | undefined;
+      if (!args?.uri || typeof args.word !== 'string' || !args.word.trim()) return null;
+      const ctx = await contextFor(args.uri);
+      const file = ctx.folder && trusted ? configPath(ctx.folder, ctx.settings) : undefined;
+      if (!file) {
+        void connection.window.showWarningMessage(ctx.locale === 'en' ? 'nianbao: no workspace folder to write the config file to; add the word to the nianbao.words setting instead.' : 'nianbao：没有可写入配置文件的工作区文件夹，可将该词加入设置 nianbao.words。');
+        return null;
+      }
+      let text: string | undefined;
+      try { text = fs.readFileSync(file, 'utf8'); } catch { /* new file */ }
+      let next: string;
+      try { next = addWordEntry(text, args.word.trim()); } catch (e) {
+        void connection.window.showErrorMessage(`nianbao: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      }
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, next, 'utf8');
+      configCache.delete(file);
+      revalidateAll();
+      return file;
     }
     if (p.command === ServerCommands.ignoreRule) {
       const args = arg as IgnoreRuleArgs | undefined;

@@ -30,6 +30,7 @@ export function normalizeSettings(v: unknown): NianbaoSettings {
   if (v.locale === 'auto' || v.locale === 'zh-CN' || v.locale === 'en') s.locale = v.locale;
   if (typeof v.configFile === 'string' && v.configFile.trim()) s.configFile = v.configFile.trim();
   if (typeof v.maxFileSizeKB === 'number' && Number.isFinite(v.maxFileSizeKB) && v.maxFileSizeKB > 0) s.maxFileSizeKB = v.maxFileSizeKB;
+  if (Array.isArray(v.words)) s.words = v.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '').map((w) => w.trim());
   return s;
 }
 
@@ -108,6 +109,23 @@ export function ignoredLines(entries: readonly IgnoreEntry[] | undefined, relPat
   if (!entries) return [];
   return entries.filter((e) => e.line !== undefined && (e.file === undefined || (relPath !== undefined && globToRegExp(e.file).test(relPath))))
     .map((e) => ({ rule: e.rule, line: e.line! }));
+}
+
+/** Config text with one more user word (keeps the other keys; idempotent). */
+export function addWordEntry(text: string | undefined, word: string): string {
+  let obj: Record<string, unknown> = {};
+  if (text !== undefined && text.trim()) {
+    try {
+      const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+      if (isObject(parsed)) obj = parsed;
+    } catch {
+      throw new Error('config file is not valid JSON');
+    }
+  }
+  const words = Array.isArray(obj.words) ? (obj.words as unknown[]).filter((w) => typeof w === 'string') as string[] : [];
+  if (!words.includes(word)) words.push(word);
+  obj.words = words;
+  return JSON.stringify(obj, null, 2) + '\n';
 }
 
 /** Config text with one more ignore entry (keeps the other keys; idempotent). */

@@ -5,6 +5,9 @@ import type { RuleContext } from './rules/rule';
 import { LineIndex } from './text';
 import type { Finding, Locale, ReportModel, Severity } from './types';
 
+/** Findings listed per rule and document; the rest is summed up in one information finding. */
+export const MAX_FINDINGS_PER_RULE = 500;
+
 export interface CheckOptions {
   locale?: Locale;
   /** Per-rule severity override, or 'off'. */
@@ -25,15 +28,26 @@ export function checkReport(input: string | ReportModel, options: CheckOptions =
   for (const rule of RULE_LIST) {
     const configured = options.severity?.[rule.id];
     if (configured === 'off') continue;
+    let count = 0;
+    let firstDropped: Finding | undefined;
     const ctx: RuleContext = {
       model, text, idx, locale, words,
       t: (zh, en) => (locale === 'en' ? en : zh),
       report: (d) => {
         const { severity, ...rest } = d;
-        findings.push({ rule: rule.id, severity: configured ?? severity ?? rule.defaultSeverity, ...rest });
+        const f: Finding = { rule: rule.id, severity: configured ?? severity ?? rule.defaultSeverity, ...rest };
+        if (++count <= MAX_FINDINGS_PER_RULE) findings.push(f); else firstDropped ??= f;
       },
     };
     rule.check(ctx);
+    // never a flood (a degenerate text can hold a finding every few characters), never a silent cut
+    if (firstDropped) {
+      const more = count - MAX_FINDINGS_PER_RULE;
+      findings.push({
+        rule: rule.id, severity: 'information', start: firstDropped.start, end: firstDropped.end,
+        message: locale === 'en' ? `${more} more finding(s) of ${rule.id} from here on are not shown (at most ${MAX_FINDINGS_PER_RULE} per rule)` : `此处起还有 ${more} 个“${rule.id}”问题未列出（每条规则最多列出 ${MAX_FINDINGS_PER_RULE} 个）`,
+      });
+    }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { model, findings, lineIndex: idx };

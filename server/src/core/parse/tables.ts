@@ -237,6 +237,16 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     key: row.key, label: row.label, folded: foldString(row.label), block, columns, width: columns.length,
   }));
   const { assign, sims } = align(runs, specs);
+  // a row matched by its position alone (no label found) is trusted only between rows matched by their labels:
+  // a stretch of unlabelled numbers is not a table
+  const labelled = (j: number) => assign[j] >= 0 && (specs[j].folded === '' || (sims.get(assign[j] * specs.length + j)?.sim ?? 0) >= 0.5);
+  for (let j = 0; j < specs.length; j++) {
+    if (assign[j] < 0 || labelled(j)) continue;
+    let p = j - 1; while (p >= 0 && assign[p] < 0) p--;
+    let q = j + 1; while (q < specs.length && assign[q] < 0) q++;
+    const before = p < 0 || labelled(p), after = q >= specs.length || labelled(q);
+    if (!(before && after) || (p < 0 && q >= specs.length)) assign[j] = -1;
+  }
 
   // usual first value column per block (tab layouts), from rows read at full width
   const modal = new Map<number, number>();

@@ -15,18 +15,19 @@ export const percentMismatch: Rule = {
   check({ model, t, report }) {
     for (const sen of sentences(model, false)) {
       const s = sen.f.s.slice(sen.s, sen.e);
+      if (s.length > 2000) continue; // not a sentence of prose
       const qi = s.indexOf('其中');
       if (qi < 0) continue;
       // the total: the last "M<unit>" before 其中
       const head = s.slice(0, qi);
-      const totals = [...head.matchAll(new RegExp(`(?<![\\d.])(\\d+)${UNIT}`, 'g'))];
+      const totals = [...head.matchAll(new RegExp(`(?<![\\d.])(\\d{1,12})${UNIT}`, 'g'))];
       if (!totals.length) continue;
       const tot = totals[totals.length - 1];
       const total = Number(tot[1]), unit = tot[2];
       if (!total) continue;
       const src = (a: number, b: number): Span => ({ start: sen.f.offs[sen.s + a], end: sen.f.offs[sen.s + b - 1] + 1 });
       const parts: Part[] = [];
-      const re = new RegExp(`(?<![\\d.])(\\d+)${unit}[，,]?(?:占|占比|比例为|约占)(?:总数的?|全部的?)?(\\d+(?:\\.(\\d+))?)[%％]`, 'g');
+      const re = new RegExp(`(?<![\\d.])(\\d{1,12})${unit}[，,]?(?:占|占比|比例为|约占)(?:总数的?|全部的?)?(\\d+(?:\\.(\\d+))?)[%％]`, 'g');
       for (const m of s.slice(qi).matchAll(re)) {
         const at = qi + m.index!;
         const pctAt = at + m[0].lastIndexOf(m[2]);

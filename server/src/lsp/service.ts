@@ -436,6 +436,28 @@ export function startService(connection: Connection, options: ServiceOptions = {
     return provideFormatting(a.doc, a.analysis.model, { start: a.doc.offsetAt(p.range.start), end: a.doc.offsetAt(p.range.end) });
   }));
 
+  /** Rewrite the workspace config file of the folder holding `uri` (trusted workspaces only), then re-check. */
+  async function editConfig(uri: string, edit: (text: string | undefined) => string, noFolder: { en: string; zh: string }): Promise<string | null> {
+    const ctx = await contextFor(uri);
+    const file = ctx.folder && trusted ? configPath(ctx.folder, ctx.settings) : undefined;
+    if (!file) {
+      void connection.window.showWarningMessage(ctx.locale === 'en' ? noFolder.en : noFolder.zh);
+      return null;
+    }
+    let text: string | undefined;
+    try { text = fs.readFileSync(file, 'utf8'); } catch { /* new file */ }
+    let next: string;
+    try { next = edit(text); } catch (e) {
+      void connection.window.showErrorMessage(`nianbao: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, next, 'utf8');
+    configCache.delete(file);
+    revalidateAll();
+    return file;
+  }
+
   connection.onExecuteCommand(safe('executeCommand', null, async (p) => {
     const arg: unknown = p.arguments?.[0];
     if (p.command === ServerCommands.fixAll) {
@@ -450,51 +472,23 @@ export function startService(connection: Connection, options: ServiceOptions = {
     if (p.command === ServerCommands.addWord) {
       const args = arg as AddWordArgs | undefined;
       if (!args?.uri || typeof args.word !== 'string' || !args.word.trim()) return null;
-      const ctx = await contextFor(args.uri);
-      const file = ctx.folder && trusted ? configPath(ctx.folder, ctx.settings) : undefined;
-      if (!file) {
-        void connection.window.showWarningMessage(ctx.locale === 'en' ? 'nianbao: no workspace folder to write the config file to; add the word to the nianbao.words setting instead.' : 'nianbao：没有可写入配置文件的工作区文件夹，可将该词加入设置 nianbao.words。');
-        return null;
-      }
-      let text: string | undefined;
-      try { text = fs.readFileSync(file, 'utf8'); } catch { /* new file */ }
-      let next: string;
-      try { next = addWordEntry(text, args.word.trim()); } catch (e) {
-        void connection.window.showErrorMessage(`nianbao: ${file}: ${e instanceof Error ? e.message : String(e)}`);
-        return null;
-      }
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, next, 'utf8');
-      configCache.delete(file);
-      revalidateAll();
-      return file;
+      const word = args.word.trim();
+      return editConfig(args.uri, (text) => addWordEntry(text, word), {
+        en: 'nianbao: no workspace folder to write the config file to; add the word to the nianbao.words setting instead.',
+        zh: 'nianbao：没有可写入配置文件的工作区文件夹，可将该词加入设置 nianbao.words。',
+      });
     }
     if (p.command === ServerCommands.ignoreRule) {
       const args = arg as IgnoreRuleArgs | undefined;
       if (!args?.uri || !args.rule) return null;
       const ctx = await contextFor(args.uri);
-      const folder = ctx.folder;
-      const file = folder && trusted ? configPath(folder, ctx.settings) : undefined;
-      if (!file) {
-        void connection.window.showWarningMessage(ctx.locale === 'en' ? 'nianbao: no workspace folder to write the config file to.' : 'nianbao：没有可写入配置文件的工作区文件夹。');
-        return null;
-      }
-      let text: string | undefined;
-      try { text = fs.readFileSync(file, 'utf8'); } catch { /* new file */ }
-      let next: string;
-      try {
-        next = addIgnoreEntry(text, args.scope === 'here' && ctx.relPath && typeof args.line === 'string'
-          ? { rule: args.rule, file: ctx.relPath, line: args.line }
-          : args.scope === 'file' && ctx.relPath ? { rule: args.rule, file: ctx.relPath } : { rule: args.rule });
-      } catch (e) {
-        void connection.window.showErrorMessage(`nianbao: ${file}: ${e instanceof Error ? e.message : String(e)}`);
-        return null;
-      }
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, next, 'utf8');
-      configCache.delete(file);
-      revalidateAll();
-      return file;
+      const entry = args.scope === 'here' && ctx.relPath && typeof args.line === 'string'
+        ? { rule: args.rule, file: ctx.relPath, line: args.line }
+        : args.scope === 'file' && ctx.relPath ? { rule: args.rule, file: ctx.relPath } : { rule: args.rule };
+      return editConfig(args.uri, (text) => addIgnoreEntry(text, entry), {
+        en: 'nianbao: no workspace folder to write the config file to.',
+        zh: 'nianbao：没有可写入配置文件的工作区文件夹。',
+      });
     }
     return null;
   }));

@@ -111,8 +111,8 @@ export function ignoredLines(entries: readonly IgnoreEntry[] | undefined, relPat
     .map((e) => ({ rule: e.rule, line: e.line! }));
 }
 
-/** Config text with one more user word (keeps the other keys; idempotent). */
-export function addWordEntry(text: string | undefined, word: string): string {
+/** The config file's JSON object, to be edited (an empty one for a new file); throws when the text is not JSON. */
+function configObject(text: string | undefined): Record<string, unknown> {
   let obj: Record<string, unknown> = {};
   if (text !== undefined && text.trim()) {
     try {
@@ -122,6 +122,12 @@ export function addWordEntry(text: string | undefined, word: string): string {
       throw new Error('config file is not valid JSON');
     }
   }
+  return obj;
+}
+
+/** Config text with one more user word (keeps the other keys; idempotent). */
+export function addWordEntry(text: string | undefined, word: string): string {
+  const obj = configObject(text);
   const words = Array.isArray(obj.words) ? (obj.words as unknown[]).filter((w) => typeof w === 'string') as string[] : [];
   if (!words.includes(word)) words.push(word);
   obj.words = words;
@@ -130,15 +136,7 @@ export function addWordEntry(text: string | undefined, word: string): string {
 
 /** Config text with one more ignore entry (keeps the other keys; idempotent). */
 export function addIgnoreEntry(text: string | undefined, entry: IgnoreEntry): string {
-  let obj: Record<string, unknown> = {};
-  if (text !== undefined && text.trim()) {
-    try {
-      const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-      if (isObject(parsed)) obj = parsed;
-    } catch {
-      throw new Error('config file is not valid JSON');
-    }
-  }
+  const obj = configObject(text);
   const list = Array.isArray(obj.ignore) ? [...(obj.ignore as unknown[])] : [];
   const exists = list.some((e) => isObject(e) && e.rule === entry.rule && e.file === entry.file && e.line === entry.line);
   if (!exists) {

@@ -78,20 +78,11 @@ export function canonicalLines(def: TableDef, table: Pick<Table, 'rows'>, withNo
   return lines;
 }
 
-/** Template wording that may appear inside or around a table: captions, headers, labels, group labels, the note. */
+/** Template wording that may appear inside or around a table: the header wording, and row and group labels. */
 function vocabulary(def: TableDef): string[] {
-  const words = new Set<string>();
-  const add = (w: string | undefined) => { if (w && w.trim()) words.add(w); };
-  add(def.note);
-  for (const h of def.headerLabels ?? []) add(h);
-  if (def.id === 't3') T3_HEAD.forEach(add);
-  if (def.id === 't4') [...T4_HEAD, ...T4_COLS].forEach(add);
-  for (const b of def.blocks) {
-    add(b.caption); add(b.firstHeader ?? '信息内容');
-    for (const c of b.columns) { add(c.label); for (const g of c.group?.split('·') ?? []) add(g); }
-    for (const r of b.rows) { add(r.label); add(r.group); }
-  }
-  add('三、本年度办理结果');
+  const words = new Set(headerWords(def));
+  for (const b of def.blocks) for (const r of b.rows) { if (r.label.trim()) words.add(r.label); if (r.group?.trim()) words.add(r.group); }
+  words.add('三、本年度办理结果');
   // longest first, so that a label is taken whole before a shorter word inside it
   return [...words].sort((a, b) => b.length - a.length);
 }

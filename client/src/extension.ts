@@ -23,6 +23,7 @@ import {
   type StatusParams,
 } from '../../server/src/lsp/protocol';
 import { reportSkeleton } from '../../server/src/lsp/skeleton';
+import { importReport } from './importReport';
 import { msg, setLocaleOverride } from './messages';
 import { PREVIEW_VIEW_TYPE, previewSerializer, TablePreview, type PreviewApi } from './preview';
 
@@ -235,6 +236,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     }),
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace()),
     vscode.commands.registerCommand('nianbao.newReport', (year?: unknown, agency?: unknown) => newReport(year, agency)),
+    vscode.commands.registerCommand('nianbao.importReport', (uri?: unknown, options?: { overwrite?: boolean }) => importReport(client, uri, options ?? {})),
     vscode.commands.registerCommand('nianbao.fixAll', () => fixAll()),
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
       await restartClient(context, status);

@@ -32,6 +32,17 @@ const M = {
   previewTitle: { zh: '表格预览 {0}', en: 'Tables: {0}' },
   previewNoServer: { zh: 'nianbao 语言服务器未运行。', en: 'The nianbao language server is not running.' },
   previewFailed: { zh: '语言服务器没有返回表格（详见“输出”面板中的 nianbao 日志）。', en: 'The language server returned no tables (see the nianbao log in the Output panel).' },
+  importPick: { zh: '导入', en: 'Import' },
+  importFilter: { zh: 'Word、PDF、网页或文本格式的报告', en: 'Reports in Word, PDF, web page or text format' },
+  importReading: { zh: 'nianbao：正在导入 {0}', en: 'nianbao: importing {0}' },
+  importTooLarge: { zh: 'nianbao：{0} 超过 {1} MB，无法导入。', en: 'nianbao: {0} is larger than {1} MB and cannot be imported.' },
+  importFailed: { zh: 'nianbao：无法导入 {0}：{1}', en: 'nianbao: cannot import {0}: {1}' },
+  importExists: { zh: '{0} 已存在，要用导入结果覆盖它吗？', en: '{0} already exists. Replace it with the imported report?' },
+  importOverwrite: { zh: '覆盖', en: 'Replace' },
+  importDone: { zh: 'nianbao：已从 {0} 导入 {1}。', en: 'nianbao: imported {1} from {0}.' },
+  importTables: { zh: '{0} 已转为标准表格格式。', en: '{0} in the canonical table layout.' },
+  importSkipped: { zh: '{0} 保持原样（{1}）。', en: '{0} left as read ({1}).' },
+  importNoTables: { zh: '未识别出表格。', en: 'No tables were recognised.' },
 } as const;
 
 export type Key = keyof typeof M;

@@ -21,7 +21,7 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
 import { parseReport } from '../../server/src/core';
-import type { DiagnosticData, StatusParams, CheckFilesResult } from '../../server/src/lsp/protocol';
+import type { DiagnosticData, StatusParams, CheckFilesResult, ImportReportResult } from '../../server/src/lsp/protocol';
 import { ROOT, SERVER, TestClient } from './lspClient';
 
 function seedText(name = '003_b5a011f3d089b4ff'): string {
@@ -187,6 +187,38 @@ describe('language server over stdio (dist/server.js)', function () {
     await client.notify('textDocument/didClose', { textDocument: { uri } });
     const p = await client.diagnostics(uri, undefined, since);
     assert.strictEqual(p.diagnostics.length, 0);
+  });
+
+  it('nianbao/importReport: Word, PDF, web page and GBK text come back as the report `nianbao format` writes; bad files get a reason', async function () {
+    this.timeout(60_000);
+    const formats = path.join(ROOT, 'test', 'fixtures', 'formats');
+    for (const name of ['huaian-2024.docx', 'huaian-2024.pdf', 'shangwu-2020.html', '001-gbk.txt']) {
+      const file = path.join(formats, name);
+      const res = await client.request<ImportReportResult>('nianbao/importReport', { name, data: fs.readFileSync(file).toString('base64') });
+      assert.ok(res.ok, `${name}: ${!res.ok ? res.reason : ''}`);
+      // the CLI (another bundle, reading the file itself) prints the same text
+      const cli = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'nianbao.js'), 'format', file], { encoding: 'utf8' });
+      assert.strictEqual(res.text, cli, name);
+      assert.strictEqual(res.kind, name.endsWith('.txt') ? 'text' : path.extname(name).slice(1));
+      assert.deepStrictEqual(res.tables.map((t) => t.id), ['t2', 't3', 't4'], name);
+      assert.ok(res.tables.every((t) => t.status !== 'skipped'), `${name}: ${JSON.stringify(res.tables)}`);
+    }
+    const gbk = await client.request<ImportReportResult>('nianbao/importReport', { name: '001-gbk.txt', data: fs.readFileSync(path.join(formats, '001-gbk.txt')).toString('base64') });
+    assert.ok(gbk.ok && gbk.encoding === 'gb18030' && gbk.text.includes('政府信息公开'));
+    const pdf = await client.request<ImportReportResult>('nianbao/importReport', { name: 'huaian-2024.pdf', data: fs.readFileSync(path.join(formats, 'huaian-2024.pdf')).toString('base64') });
+    assert.ok(pdf.ok && pdf.text.split('\n').includes('一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119'));
+    const bad: [string, Buffer, RegExp][] = [
+      ['book.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.from('xl/workbook.xml')]), /Excel/],
+      ['cut.pdf', fs.readFileSync(path.join(formats, 'huaian-2024.pdf')).subarray(0, 600), /PDF/],
+      ['empty.docx', Buffer.alloc(0), /empty/],
+      ['old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old binary Office/],
+    ];
+    for (const [name, bytes, reason] of bad) {
+      const res = await client.request<ImportReportResult>('nianbao/importReport', { name, data: bytes.toString('base64') });
+      assert.ok(!res.ok && reason.test(res.reason), `${name}: ${JSON.stringify(res)}`);
+    }
+    const none = await client.request<ImportReportResult>('nianbao/importReport', null);
+    assert.ok(!none.ok);
   });
 
   it('guards: binary and over-size documents get one information diagnostic; nothing crashes', async () => {

@@ -4,9 +4,7 @@
 // from them is printed, or written beside them as NAME.txt (--write).
 import { existsSync, writeFileSync } from 'node:fs';
 import { parse as parsePath, join } from 'node:path';
-import { parseReport } from '../core';
-import { normalizeReport, type TableNormalization } from '../core/normalize';
-import { recoverCollapsedTables } from '../core/parse/collapsed';
+import { formatReport, type TableNormalization } from '../core/normalize';
 import { encodeText } from '../io';
 import { parseArgs, UsageError } from './args';
 import { collectFiles } from './files';
@@ -50,8 +48,7 @@ export async function formatCommand(argv: string[]): Promise<number> {
   for (const file of files) {
     const read = await readInput(file);
     if (!read.ok) { problems.push(`${shown(file)}: ${read.reason}`); continue; }
-    // cells run together (text collapsed from a web page) are recovered where exactly one split fits
-    const res = normalizeReport(read.text, recoverCollapsedTables(read.text, parseReport(read.text)).model);
+    const res = formatReport(read.text);
     const differs = res.text !== read.text;
     if (mode === 'print') {
       process.stdout.write(res.text);

@@ -12,5 +12,5 @@ export { formatDec, addDec, subDec, cmpDec, ZERO, parseDec } from './numbers';
 
 /** Path of a rule's documentation, relative to the package root (docs are shipped with the CLI and the extension). */
 export function ruleDocPath(id: string): string { return `docs/rules/${id}.md`; }
-export { normalizeTables, normalizeReport, normalizeEdits, canonicalLines } from './normalize';
+export { normalizeTables, normalizeReport, normalizeEdits, canonicalLines, formatReport, type NormalizeResult, type TableNormalization } from './normalize';
 export { recoverCollapsedTables, recoverCollapsedRows, splitRow } from './parse/collapsed';

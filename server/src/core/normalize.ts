@@ -5,6 +5,7 @@
 //
 // A table is left as it is when rewriting it could lose anything: a row not located, a column missing, or
 // text inside the table's extent that is neither a value nor template wording (a note, a unit, stray numbers).
+import { recoverCollapsedTables } from './parse/collapsed';
 import { parseReport } from './parse/report';
 import { looseRegex } from './parse/loose';
 import { tableDef, type TableDef } from './template';
@@ -316,4 +317,13 @@ export function normalizeReport(text: string, model?: ReportModel): NormalizeRes
 /** The report text with every fully located table rewritten in the canonical tab-separated layout. */
 export function normalizeTables(text: string): string {
   return normalizeReport(text).text;
+}
+
+/**
+ * The report as `nianbao format` and the editor's import command write it: cells run together (text collapsed
+ * from a web page) recovered where exactly one split fits the template, then every fully located table in the
+ * canonical layout.
+ */
+export function formatReport(text: string): NormalizeResult {
+  return normalizeReport(text, recoverCollapsedTables(text, parseReport(text)).model);
 }

@@ -1,22 +1,69 @@
 // PDF to report text with pdf.js (pdfjs-dist, legacy build for Node). Text items are put back into lines by
 // their position on the page; on a line, a wide gap (a table cell boundary) becomes a tab, so a table row
 // comes out as tab-separated cells, and row labels wrapped over several lines come out as pdftotext prints them.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 interface Item { str: string; x: number; y: number; w: number; size: number }
 
-// resolved at run time from the installed package (pdf.js loads its worker, CMaps and fonts from files)
+// pdf.js loads its worker, CMaps and fonts from files at run time. The build copies them into dist/pdfjs/ beside
+// the bundles (that is what the .vsix ships); compiled by tsc and run from out/, they come from node_modules.
 const req = createRequire(__filename);
+
+interface PdfjsFiles { module: string; cmaps: string; fonts: string }
+let files: PdfjsFiles | undefined;
+function pdfjsFiles(): PdfjsFiles {
+  if (files) return files;
+  const bundled = join(__dirname, 'pdfjs');
+  if (existsSync(join(bundled, 'pdf.mjs'))) {
+    files = { module: join(bundled, 'pdf.mjs'), cmaps: join(bundled, 'cmaps'), fonts: join(bundled, 'standard_fonts') };
+  } else {
+    const root = dirname(req.resolve('pdfjs-dist/package.json'));
+    files = { module: join(root, 'legacy', 'build', 'pdf.mjs'), cmaps: join(root, 'cmaps'), fonts: join(root, 'standard_fonts') };
+  }
+  return files;
+}
 
 // pdf.js is an ES module; a real dynamic import() (not turned into require() by the compilers) loads it.
 const dynamicImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<Pdfjs> | undefined;
+
+/**
+ * In Node, pdf.js takes DOMMatrix from the optional native package @napi-rs/canvas (for rendering) and
+ * creates one when it loads. Only text is read here, so without that package (the .vsix ships no native
+ * code) an identity-matrix stand-in lets the module load; the warnings it prints about rendering are dropped.
+ */
+async function loadPdfjs(): Promise<Pdfjs> {
+  const g = globalThis as { DOMMatrix?: unknown };
+  if (g.DOMMatrix === undefined) {
+    g.DOMMatrix = class TextOnlyMatrix {
+      a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
+      constructor(init?: ArrayLike<number>) {
+        if (init && init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init);
+      }
+    };
+  }
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(args[0])) return;
+    warn(...args);
+  };
+  try {
+    return await (dynamicImport(pathToFileURL(pdfjsFiles().module).href) as Promise<Pdfjs>);
+  } finally {
+    console.warn = warn;
+  }
+}
+
 function pdfjs(): Promise<Pdfjs> {
-  pdfjsPromise ??= dynamicImport(pathToFileURL(req.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href) as Promise<Pdfjs>;
+  pdfjsPromise ??= loadPdfjs().catch((e) => {
+    pdfjsPromise = undefined;
+    throw new PdfError(`pdf.js could not be loaded (${(e as Error).message})`);
+  });
   return pdfjsPromise;
 }
 
@@ -172,12 +219,12 @@ function pageLines(items: Item[]): string[] {
 
 export async function pdfToText(buf: Uint8Array): Promise<string> {
   const lib = await pdfjs();
-  const root = dirname(req.resolve('pdfjs-dist/package.json'));
+  const { cmaps, fonts } = pdfjsFiles();
   const task = lib.getDocument({
     data: new Uint8Array(buf), // pdf.js takes ownership of the bytes
-    cMapUrl: join(root, 'cmaps') + '/',
+    cMapUrl: cmaps + '/',
     cMapPacked: true,
-    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    standardFontDataUrl: fonts + '/',
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -209,3 +209,22 @@ export interface TableViewResult {
   /** Set when there is nothing to draw: why (the tables array is then empty or every table absent). */
   empty?: { reason: 'notOpen' | 'skipped' | 'noTables'; message?: string };
 }
+
+// ---------------------------------------------------------------- import
+
+/**
+ * Client → server request: the text report of a Word, PDF or web-page file (or of a text file in another
+ * encoding), with its tables in the canonical tab-separated layout. The client reads the bytes (any file
+ * system VS Code has) and writes the result beside the file.
+ */
+export const ImportReportRequest = 'nianbao/importReport';
+export interface ImportReportParams {
+  /** File name (its extension helps to tell the kind when the bytes do not). */
+  name: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+export interface ImportedTable { id: 't2' | 't3' | 't4'; status: 'rewritten' | 'unchanged' | 'skipped'; reason?: string }
+export type ImportReportResult =
+  | { ok: true; text: string; kind: 'text' | 'html' | 'docx' | 'pdf'; encoding?: string; tables: ImportedTable[] }
+  | { ok: false; reason: string };

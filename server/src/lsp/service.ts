@@ -25,9 +25,11 @@ import { countFindings, defaultPackageRoot, holdBack, ruleDocUri, skippedDiagnos
 import { DocumentStore } from './documents';
 import { provideFormatting } from './formatting';
 import { provideHover } from './hover';
+import { importReport, loadReaders, type ReadBytes } from './importReport';
 import {
   CheckFilesRequest,
   FIX_ALL_KIND,
+  ImportReportRequest,
   LANGUAGE_ID,
   RulesRequest,
   ServerCommands,
@@ -39,6 +41,8 @@ import {
   type ConfigFile,
   type FixAllArgs,
   type IgnoreRuleArgs,
+  type ImportReportParams,
+  type ImportReportResult,
   type AddWordArgs,
   type InitOptions,
   type NianbaoSettings,
@@ -57,6 +61,8 @@ export interface ServiceOptions {
   /** Root of the installed package (docs/rules/*.md live under it). Default: one level above this bundle. */
   packageRoot?: string;
   timers?: Timers;
+  /** Reads a file's bytes as report text (the import command). Default: the io readers, loaded when first used. */
+  readBytes?: ReadBytes;
 }
 
 interface FolderInfo { uri: string; fsPath?: string }
@@ -519,6 +525,17 @@ export function startService(connection: Connection, options: ServiceOptions = {
     }
     return buildTableView(a.doc, a.analysis, a.ctx.locale);
   }));
+
+  let readBytes = options.readBytes;
+  connection.onRequest(ImportReportRequest, async (p: ImportReportParams): Promise<ImportReportResult> => {
+    try {
+      readBytes ??= loadReaders();
+      return await importReport(p, readBytes);
+    } catch (e) {
+      connection.console.error(`[nianbao] importReport failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    }
+  });
 
   connection.onRequest(RulesRequest, async (): Promise<RulesResult> => {
     const settings = pullConfig

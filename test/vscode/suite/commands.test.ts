@@ -1,5 +1,5 @@
 // Client commands and features through VS Code's own command API (written with the language server):
-// checkWorkspace, newReport, fixAll, restartServer, hover/completion/formatting/folding/workspace symbols,
+// checkWorkspace, newReport, importReport, fixAll, restartServer, hover/completion/formatting/folding/workspace symbols,
 // and the "ignore this rule" quick fix (a server command) after a restart. Waits are on events, never sleeps.
 // To run it, add ['commands.test.ts', () => require('./commands.test')] to TEST_FILES in index.ts.
 import * as assert from 'assert';
@@ -48,6 +48,41 @@ suite('client commands', () => {
     console.log('lenses', lenses.map((l) => l.command?.title));
     assert.strictEqual(lenses.length, 2);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('importReport: a Word file and a PDF become NAME.txt beside them, opened as reports with canonical tables', async () => {
+    const ext = vscode.extensions.getExtension('nianbao.nianbao')!;
+    for (const name of ['huaian-2024.docx', 'huaian-2024.pdf']) {
+      const source = vscode.Uri.file(path.join(root(), 'import', name));
+      await vscode.workspace.fs.copy(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'formats', name), source, { overwrite: true });
+      const target = await vscode.commands.executeCommand<vscode.Uri>('nianbao.importReport', source, { overwrite: true });
+      assert.ok(target, `${name}: a report was written`);
+      assert.strictEqual(path.basename(target.fsPath), 'huaian-2024.txt');
+      const editor = vscode.window.activeTextEditor!;
+      assert.strictEqual(editor.document.uri.toString(), target.toString());
+      assert.strictEqual(editor.document.languageId, 'nianbao');
+      const lines = editor.document.getText().split('\n');
+      assert.ok(lines.includes('一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119'), 'canonical 表三 row');
+      assert.ok(lines.includes('规章\t1\t0\t11'), 'canonical 表二 row');
+      const onDisk = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+      assert.strictEqual(onDisk, editor.document.getText());
+      const s = await nextStatus(target.toString());
+      assert.strictEqual(s.template, '2021');
+      const balance = vscode.languages.getDiagnostics(target).filter((d) => d.source === 'nianbao' && (typeof d.code === 'object' ? d.code.value : d.code) === 'table-balance');
+      assert.strictEqual(balance.length, 0, 'the 淮安 tables balance');
+    }
+    // an existing report is left alone when the user does not replace it
+    const target = vscode.Uri.file(path.join(root(), 'import', 'huaian-2024.txt'));
+    await vscode.workspace.fs.writeFile(target, Buffer.from('mine\n'));
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('nianbao.importReport', vscode.Uri.file(path.join(root(), 'import', 'huaian-2024.docx')), { overwrite: false });
+    assert.strictEqual(again, undefined);
+    assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'), 'mine\n');
+    // a file that cannot be read writes nothing
+    const bad = vscode.Uri.file(path.join(root(), 'import', 'old.doc'));
+    await vscode.workspace.fs.writeFile(bad, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    assert.strictEqual(await vscode.commands.executeCommand('nianbao.importReport', bad), undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.file(path.join(root(), 'import', 'old.txt')))));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('hover, completion, formatting, folding through VS Code', async () => {

@@ -71,47 +71,72 @@ export interface Folded {
   /** Normalised text. */
   s: string;
   /** Source offset of each character of s. */
-  offs: number[];
+  offs: Int32Array;
 }
 
 /**
  * Fold text[start, end) for matching: drop white space and pipes, unify widths, and (for labels) `1、` -> `1.`.
  * Prose keeps its 、 (`12、8 件`) with labels = false.
  */
-export function fold(text: string, start = 0, end = text.length, into?: Folded, labels = true): Folded {
-  const out = into ?? { s: '', offs: [] };
-  const codes: number[] = [];
-  let prev = out.s.length ? out.s.charCodeAt(out.s.length - 1) : 0;
-  for (let i = start; i < end; i++) {
-    let c = foldChar(text.charCodeAt(i));
-    if (c < 0) continue;
-    if (labels && (c === 0x3001 /* 、 */ || c === 0xff0e) && isDigit(prev)) c = 46;
-    codes.push(c);
-    out.offs.push(i);
-    prev = c;
-  }
-  out.s += fromCodes(codes);
-  return out;
+export function fold(text: string, start = 0, end = text.length, labels = true): Folded {
+  return foldRanges(text, [{ start, end }], labels);
 }
 
-function fromCodes(codes: number[]): string {
+/** fold() of several ranges of the text, one after the other, as one folded string; `prev`: the folded character before. */
+export function foldRanges(text: string, ranges: readonly { start: number; end: number }[], labels = true, prev = 0): Folded {
+  let n = 0;
+  for (const r of ranges) n += Math.max(0, r.end - r.start);
+  if (n > scratchCodes.length) { scratchCodes = new Uint16Array(n * 2); scratchOffs = new Int32Array(n * 2); }
+  const codes = scratchCodes, offs = scratchOffs;
+  let k = 0;
+  for (const r of ranges) {
+    for (let i = r.start; i < r.end; i++) {
+      let c = foldChar(text.charCodeAt(i));
+      if (c < 0) continue;
+      if (labels && (c === 0x3001 /* 、 */ || c === 0xff0e) && isDigit(prev)) c = 46;
+      codes[k] = c;
+      offs[k++] = i;
+      prev = c;
+    }
+  }
+  return { s: fromCodes(codes, k), offs: offs.slice(0, k) };
+}
+
+// reused between calls (the engine is synchronous): a fold allocates only its results
+let scratchCodes = new Uint16Array(4096);
+let scratchOffs = new Int32Array(4096);
+
+/** Length of fold(text, start, end).s. */
+export function foldedLength(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (foldChar(text.charCodeAt(i)) >= 0) n++;
+  return n;
+}
+
+function fromCodes(codes: Uint16Array, n: number): string {
+  if (n <= 16) {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String.fromCharCode(codes[i]);
+    return s;
+  }
   let s = '';
-  for (let i = 0; i < codes.length; i += 8192) s += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return s;
 }
 
 /** fold() without the offset map. */
 export function foldString(text: string): string {
-  const codes: number[] = [];
-  let prev = 0;
+  if (text.length > scratchCodes.length) { scratchCodes = new Uint16Array(text.length * 2); scratchOffs = new Int32Array(text.length * 2); }
+  const codes = scratchCodes;
+  let prev = 0, k = 0;
   for (let i = 0; i < text.length; i++) {
     let c = foldChar(text.charCodeAt(i));
     if (c < 0) continue;
     if ((c === 0x3001 || c === 0xff0e) && isDigit(prev)) c = 46;
-    codes.push(c);
+    codes[k++] = c;
     prev = c;
   }
-  return fromCodes(codes);
+  return fromCodes(codes, k);
 }
 
 /** Levenshtein distance, O(|a|·|b|) with one row of memory. */

@@ -146,7 +146,7 @@ const proseCache = new WeakMap<ReportModel, Folded[]>();
 /** The prose spans, folded once per model. */
 function foldedProse(model: ReportModel): Folded[] {
   let f = proseCache.get(model);
-  if (!f) { f = proseSpans(model).map((span) => fold(model.text, span.start, span.end, undefined, false)); proseCache.set(model, f); }
+  if (!f) { f = proseSpans(model).map((span) => fold(model.text, span.start, span.end, false)); proseCache.set(model, f); }
   return f;
 }
 

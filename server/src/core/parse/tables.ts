@@ -1,7 +1,7 @@
 // Reading a table: value runs are found in the token stream and aligned, in order, with the template's rows
 // by label similarity (dynamic programming), so that every layout is read by one algorithm.
 import { rowsOf, type ColumnDef, type TableDef } from '../template';
-import { approxFind, editDistance, fold, foldString, similarity, type Folded, LineIndex } from '../text';
+import { approxFind, editDistance, fold, foldedLength, foldRanges, foldString, similarity, type Folded, LineIndex } from '../text';
 import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
 import { tokenize, tokValue, type Tok } from './tokens';
 
@@ -42,13 +42,25 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
       j++;
     }
     const runToks = toks.slice(first, last + 1);
-    const ctx: Folded = { s: '', offs: [] };
-    for (let k = prevEnd; k < first; k++) if (toks[k].kind === 'text') fold(text, toks[k].start, toks[k].end, ctx);
-    if (ctx.s.length > PRE_CONTEXT) { ctx.s = ctx.s.slice(-PRE_CONTEXT); ctx.offs = ctx.offs.slice(-PRE_CONTEXT); }
-    const preLen = ctx.s.length;
+    // the text before the run (its last PRE_CONTEXT folded characters) and, with usePost, after it
+    const ranges: Span[] = [];
+    for (let k = prevEnd; k < first; k++) if (toks[k].kind === 'text') ranges.push(toks[k]);
+    let pre = foldRanges(text, ranges);
+    if (pre.s.length > PRE_CONTEXT) pre = { s: pre.s.slice(-PRE_CONTEXT), offs: pre.offs.slice(-PRE_CONTEXT) };
+    const preLen = pre.s.length;
+    let ctx: Folded = pre;
     if (usePost) {
-      for (let k = last + 1; k < toks.length && toks[k].kind !== 'value' && ctx.s.length < preLen + POST_CONTEXT; k++) {
-        if (toks[k].kind === 'text') fold(text, toks[k].start, toks[k].end, ctx);
+      const post: Span[] = [];
+      let got = 0;
+      for (let k = last + 1; k < toks.length && toks[k].kind !== 'value' && got < POST_CONTEXT; k++) {
+        if (toks[k].kind === 'text') { post.push(toks[k]); got += foldedLength(text, toks[k].start, toks[k].end); }
+      }
+      if (post.length) {
+        const after = foldRanges(text, post, true, preLen ? pre.s.charCodeAt(preLen - 1) : 0);
+        const offs = new Int32Array(preLen + after.offs.length);
+        offs.set(pre.offs);
+        offs.set(after.offs, preLen);
+        ctx = { s: pre.s + after.s, offs };
       }
     }
     runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx, preLen, pre: ctx.s.slice(0, preLen) });

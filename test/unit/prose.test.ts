@@ -185,6 +185,12 @@ describe('prose: injected-content', () => {
     const got = found(t, 'injected-content').map((x) => x.text);
     assert.deepEqual(got, ['澳门新葡京娱乐城官网入口', 'bet365体育在线\n投注', 'www.abc-casino.xyz']);
   });
+  it('a spam run far longer than the window looked at around a term is still one finding, reported once', () => {
+    const run = Array.from({ length: 30 }, (_, i) => (i % 3 ? '体育亚洲入口_最新备用_' : 'beat365体育_')).join('') + 'bte365';
+    const t = report(`市商务局在${run}网站开设专栏。另见${run}。`);
+    const got = found(t, 'injected-content').map((x) => x.text);
+    assert.deepEqual(got, [run, run]);
+  });
   it('pinyin spam: baijiale, bocai365', () => {
     const t = report('欢迎访问baijiale最新备用入口和bocai365官网。');
     assert.deepEqual(found(t, 'injected-content').map((x) => x.text), ['baijiale最新备用', 'bocai365']);

@@ -13,23 +13,22 @@ const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][!-~]*)?/g;
 const SEPARATOR = /^[_\-|·•~\s.]*$/;
 /** Betting words in Latin letters (bet, casino …), and digits glued to letters (beat365, 365bet). */
 const PREFILTER = /bet|bte|casino|poker|baccarat|roulette|sportsbook|bwin|w88|porn|baijiale|bocai|duchang|xinpujing|weinisiren|yulecheng|zhenrenyule|qipai|touzhu|caijin|taiyangcheng|huangguantiyu|[a-z](?:365|188|888)|(?:365|188|888)[a-z]/i;
-/** Any run of Latin letters and digits that holds a betting word (runs are rare in Chinese text: tested one by one). */
-function latinSpamAnywhere(text: string, letters: number[]): boolean {
+/** Runs of Latin letters and digits that hold a betting word (runs are rare in Chinese text: tested one by one). */
+function latinSpamAt(text: string, letters: number[], out: number[]): void {
   let done = -1;
   for (const i of letters) {
     if (i < done) continue;
     let a = i, b = i + 1;
     while (a > 0 && isAsciiAlnum(text.charCodeAt(a - 1))) a--;
     while (b < text.length && isAsciiAlnum(text.charCodeAt(b))) b++;
-    if (b - a >= 3 && PREFILTER.test(text.slice(a, b))) return true;
+    if (b - a >= 3 && PREFILTER.test(text.slice(a, b))) out.push(a);
     done = b;
   }
-  return false;
 }
 let strongByFirst: Map<number, string[]> | undefined;
-/** Any strong spam term, as written, at one of the candidate positions (a wrapped term is caught when a Latin term is near). */
-function strongAnywhere(text: string, candidates: number[]): boolean {
-  if (!candidates.length) return false;
+/** Strong spam terms, as written, at the candidate positions (a wrapped term is caught when a Latin term is near). */
+function strongAt(text: string, candidates: number[], out: number[]): void {
+  if (!candidates.length) return;
   if (!strongByFirst) {
     strongByFirst = new Map();
     const lex = spamLexicon();
@@ -40,7 +39,45 @@ function strongAnywhere(text: string, candidates: number[]): boolean {
       if (list) list.push(term); else strongByFirst!.set(c, [term]);
     });
   }
-  for (const i of candidates) for (const term of strongByFirst.get(text.charCodeAt(i)) ?? []) if (text.startsWith(term, i)) return true;
+  for (const i of candidates) {
+    for (const term of strongByFirst.get(text.charCodeAt(i)) ?? []) if (text.startsWith(term, i)) { out.push(i); break; }
+  }
+}
+
+/** Characters looked at on each side of a betting or strong spam term; a window grows while spam reaches its edge. */
+const REACH = 96;
+/** Spam within this many characters of a window's edge may go on beyond it. */
+const EDGE = 12;
+
+function windowsAround(text: string, at: number[]): Span[] {
+  const out: Span[] = [];
+  for (const p of at.sort((a, b) => a - b)) {
+    const start = Math.max(0, p - REACH), end = Math.min(text.length, p + REACH);
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end); else out.push({ start, end });
+  }
+  return out;
+}
+
+/** Sorted, disjoint spans covering the given ones. */
+function mergeSpans(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const x of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && x.start <= last.end) last.end = Math.max(last.end, x.end); else out.push({ start: x.start, end: x.end });
+  }
+  return out;
+}
+
+/** Does x overlap one of the sorted, disjoint spans? Binary search. */
+function overlapsAny(spans: Span[], x: Span): boolean {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= x.start) lo = mid + 1;
+    else if (spans[mid].start >= x.end) hi = mid - 1;
+    else return true;
+  }
   return false;
 }
 
@@ -60,47 +97,80 @@ export const injectedContent: Rule = {
     }
     const inUrl = (s: number) => urls.some((u) => u.start <= s && s < u.end);
 
-    // quick exit: no Latin betting term and no strong Chinese term anywhere (the common case)
+    // only the lines around a Latin betting term or a strong Chinese term are looked at (none: the common case)
     const scan = proseScan(model);
-    if (!latinSpamAnywhere(text, scan.letters) && !strongAnywhere(text, scan.spam)) { reportUrls(); return; }
-    const toks: Tok[] = [];
-    // Latin runs: spam when they hold a betting or casino term (digits such as 365 only together with letters)
-    for (let i = 0; i < text.length;) {
-      if (!isAsciiAlnum(text.charCodeAt(i))) { i++; continue; }
-      let j = i, letters = 0;
-      while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) { if (isAsciiLetter(text.charCodeAt(j))) letters++; j++; }
-      if (letters && !inUrl(i) && text[i - 1] !== '@' && text[j] !== '@' && text[i - 1] !== '.' && text[j] !== '.') {
-        const low = text.slice(i, j).toLowerCase();
-        // a betting word glued to digits (beat365, 365bet, w88), or a betting word on its own (casino); never an
-        // English word that merely contains one (between)
-        const digits = j - i - letters;
-        const spam = lex.latin.some((s) => (digits > 0 && letters >= 2 && low.includes(s)) || low === s);
-        toks.push({ start: i, end: j, kind: spam ? 'latin' : 'other' });
+    const hits: number[] = [];
+    latinSpamAt(text, scan.letters, hits);
+    strongAt(text, scan.spam, hits);
+    if (!hits.length) { reportUrls(); return; }
+    const chains: Tok[][] = [];
+    for (const w of windowsAround(text, hits)) {
+      // grow the window while a chain holding spam reaches one of its edges
+      for (;;) {
+        const found = spamChains(tokensIn(w));
+        const growStart = w.start > 0 && found.some((c) => c[0].start - w.start < EDGE);
+        const growEnd = w.end < text.length && found.some((c) => w.end - c[c.length - 1].end < EDGE);
+        if (!growStart && !growEnd) { chains.push(...found); break; }
+        if (growStart) w.start = Math.max(0, w.start - REACH);
+        if (growEnd) w.end = Math.min(text.length, w.end + REACH);
       }
-      i = j;
     }
-    const legit: Span[] = [];
-    // white space skipped: PDF text wraps spam runs anywhere (体育亚\n洲入口)
-    lex.automaton.scanStarts(text, 0, text.length, (m) => {
-      const kind = lex.kinds[m.id];
-      if (kind === 'legit') legit.push({ start: m.start, end: m.end });
-      else toks.push({ start: m.start, end: m.end, kind });
-    });
-    if (!toks.some((x) => x.kind === 'strong' || x.kind === 'latin')) { reportUrls(); return; }
-    const kept = toks
-      .filter((x) => !legit.some((l) => l.start < x.end && x.start < l.end))
-      .sort((a, b) => a.start - b.start || b.end - a.end);
-    // drop tokens inside longer ones
-    const tokens: Tok[] = [];
-    for (const x of kept) { const last = tokens[tokens.length - 1]; if (last && x.start < last.end) continue; tokens.push(x); }
-    // chains of tokens separated only by separators
-    let i = 0;
-    while (i < tokens.length) {
-      let j = i;
-      while (j + 1 < tokens.length && tokens[j + 1].start - tokens[j].end <= 6 && SEPARATOR.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
-      const chain = tokens.slice(i, j + 1);
-      i = j + 1;
-      if (!chain.some((x) => x.kind === 'strong' || x.kind === 'latin')) continue;
+
+    function tokensIn(w: Span): { toks: Tok[]; legit: Span[] } {
+      const toks: Tok[] = [], legit: Span[] = [];
+      // Latin runs: spam when they hold a betting or casino term (digits such as 365 only together with letters)
+      for (let i = w.start; i < w.end;) {
+        if (!isAsciiAlnum(text.charCodeAt(i))) { i++; continue; }
+        let j = i, letters = 0;
+        while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) { if (isAsciiLetter(text.charCodeAt(j))) letters++; j++; }
+        // a run cut by the window's start is not judged from its tail
+        if (letters && !(i === w.start && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) && !inUrl(i) && text[i - 1] !== '@' && text[j] !== '@' && text[i - 1] !== '.' && text[j] !== '.') {
+          const low = text.slice(i, j).toLowerCase();
+          // a betting word glued to digits (beat365, 365bet, w88), or a betting word on its own (casino); never an
+          // English word that merely contains one (between)
+          const digits = j - i - letters;
+          const spam = lex.latin.some((x) => (digits > 0 && letters >= 2 && low.includes(x)) || low === x);
+          toks.push({ start: i, end: j, kind: spam ? 'latin' : 'other' });
+        }
+        i = j;
+      }
+      // white space skipped: PDF text wraps spam runs anywhere (体育亚\n洲入口)
+      lex.automaton.scanStarts(text, w.start, w.end, (m) => {
+        const kind = lex.kinds[m.id];
+        if (kind === 'legit') legit.push({ start: m.start, end: m.end });
+        else toks.push({ start: m.start, end: m.end, kind });
+      });
+      return { toks, legit };
+    }
+
+    /** Chains of tokens separated only by separators that hold a strong or Latin spam term. */
+    function spamChains({ toks, legit }: { toks: Tok[]; legit: Span[] }): Tok[][] {
+      if (!toks.some((x) => x.kind === 'strong' || x.kind === 'latin')) return [];
+      const legitSpans = mergeSpans(legit);
+      const kept = toks
+        .filter((x) => !overlapsAny(legitSpans, x))
+        .sort((a, b) => a.start - b.start || b.end - a.end);
+      // drop tokens inside longer ones
+      const tokens: Tok[] = [];
+      for (const x of kept) { const last = tokens[tokens.length - 1]; if (last && x.start < last.end) continue; tokens.push(x); }
+      const out: Tok[][] = [];
+      let i = 0;
+      while (i < tokens.length) {
+        let j = i;
+        while (j + 1 < tokens.length && tokens[j + 1].start - tokens[j].end <= 6 && SEPARATOR.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
+        const chain = tokens.slice(i, j + 1);
+        i = j + 1;
+        if (chain.some((x) => x.kind === 'strong' || x.kind === 'latin')) out.push(chain);
+      }
+      return out;
+    }
+
+    // windows that grew into each other found the same chains
+    chains.sort((a, b) => a[0].start - b[0].start);
+    let reached = -1;
+    for (const chain of chains) {
+      if (chain[0].start < reached) continue;
+      reached = chain[chain.length - 1].end;
       // trim glue and stray Latin at the edges: they are spam only between spam terms
       let a = 0, b = chain.length - 1;
       while (a < b && (chain[a].kind === 'glue' || chain[a].kind === 'other')) a++;

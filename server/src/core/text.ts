@@ -8,6 +8,12 @@ export class LineIndex {
   readonly starts: number[];
   constructor(readonly text: string) {
     const s = [0];
+    if (text.indexOf('\r') < 0) {
+      // no carriage returns (the usual case): jump from line break to line break
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) s.push(i + 1);
+      this.starts = s;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -78,6 +84,16 @@ export interface Folded {
  * Fold text[start, end) for matching: drop white space and pipes, unify widths, and (for labels) `1、` -> `1.`.
  * Prose keeps its 、 (`12、8 件`) with labels = false.
  */
+/** foldChar of every UTF-16 unit, looked up instead of computed (fold runs over all the prose). */
+let FOLD: Int32Array | undefined;
+function foldTable(): Int32Array {
+  if (!FOLD) {
+    FOLD = new Int32Array(65536);
+    for (let c = 0; c < 65536; c++) FOLD[c] = foldChar(c);
+  }
+  return FOLD;
+}
+
 export function fold(text: string, start = 0, end = text.length, labels = true): Folded {
   return foldRanges(text, [{ start, end }], labels);
 }
@@ -87,11 +103,11 @@ export function foldRanges(text: string, ranges: readonly { start: number; end: 
   let n = 0;
   for (const r of ranges) n += Math.max(0, r.end - r.start);
   if (n > scratchCodes.length) { scratchCodes = new Uint16Array(n * 2); scratchOffs = new Int32Array(n * 2); }
-  const codes = scratchCodes, offs = scratchOffs;
+  const codes = scratchCodes, offs = scratchOffs, table = foldTable();
   let k = 0;
   for (const r of ranges) {
     for (let i = r.start; i < r.end; i++) {
-      let c = foldChar(text.charCodeAt(i));
+      let c = table[text.charCodeAt(i)];
       if (c < 0) continue;
       if (labels && (c === 0x3001 /* 、 */ || c === 0xff0e) && isDigit(prev)) c = 46;
       codes[k] = c;
@@ -108,18 +124,22 @@ let scratchOffs = new Int32Array(4096);
 
 /** Length of fold(text, start, end).s. */
 export function foldedLength(text: string, start: number, end: number): number {
+  const table = foldTable();
   let n = 0;
-  for (let i = start; i < end; i++) if (foldChar(text.charCodeAt(i)) >= 0) n++;
+  for (let i = start; i < end; i++) if (table[text.charCodeAt(i)] >= 0) n++;
   return n;
 }
 
+const FAST_DECODE = typeof Buffer !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1; // little-endian
+
 function fromCodes(codes: Uint16Array, n: number): string {
+  let s = '';
   if (n <= 16) {
-    let s = '';
     for (let i = 0; i < n; i++) s += String.fromCharCode(codes[i]);
     return s;
   }
-  let s = '';
+  // Node's UTF-16 decoding keeps lone surrogates as they are, like String.fromCharCode
+  if (FAST_DECODE) return Buffer.from(codes.buffer, codes.byteOffset, 2 * n).toString('utf16le');
   for (let i = 0; i < n; i += 8192) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return s;
 }
@@ -127,10 +147,10 @@ function fromCodes(codes: Uint16Array, n: number): string {
 /** fold() without the offset map. */
 export function foldString(text: string): string {
   if (text.length > scratchCodes.length) { scratchCodes = new Uint16Array(text.length * 2); scratchOffs = new Int32Array(text.length * 2); }
-  const codes = scratchCodes;
+  const codes = scratchCodes, table = foldTable();
   let prev = 0, k = 0;
   for (let i = 0; i < text.length; i++) {
-    let c = foldChar(text.charCodeAt(i));
+    let c = table[text.charCodeAt(i)];
     if (c < 0) continue;
     if ((c === 0x3001 || c === 0xff0e) && isDigit(prev)) c = 46;
     codes[k++] = c;

@@ -34,8 +34,10 @@ export function checkReport(input: string | ReportModel, options: CheckOptions =
       model, text, idx, locale, words,
       t: (zh, en) => (locale === 'en' ? en : zh),
       report: (d) => {
-        const { severity, ...rest } = d;
-        const f: Finding = { rule: rule.id, severity: configured ?? severity ?? rule.defaultSeverity, ...rest };
+        // not { rule, severity, ...rest }: object spread is slow in Node 20's V8
+        const severity = configured ?? d.severity ?? rule.defaultSeverity;
+        const f = Object.assign({ rule: rule.id, severity }, d) as Finding;
+        f.severity = severity;
         if (++count <= MAX_FINDINGS_PER_RULE) findings.push(f); else firstDropped ??= f;
       },
     };

@@ -77,7 +77,7 @@ export interface Folded {
   /** Normalised text. */
   s: string;
   /** Source offset of each character of s. */
-  offs: Int32Array;
+  offs: Int32Array | number[];
 }
 
 /**
@@ -115,7 +115,13 @@ export function foldRanges(text: string, ranges: readonly { start: number; end: 
       prev = c;
     }
   }
-  return { s: fromCodes(codes, k), offs: offs.slice(0, k) };
+  // a small typed array costs more to allocate than a plain array of the same numbers
+  let out: Int32Array | number[];
+  if (k <= 64) {
+    out = new Array<number>(k);
+    for (let i = 0; i < k; i++) out[i] = offs[i];
+  } else out = offs.slice(0, k);
+  return { s: fromCodes(codes, k), offs: out };
 }
 
 // reused between calls (the engine is synchronous): a fold allocates only its results

@@ -190,11 +190,44 @@ export function findClaims(model: ReportModel): Claim[] {
   return c;
 }
 
+/** Every hint word of every claim: a sentence without one is skipped without looking at it further. */
+let HINTS: RegExp | undefined;
+function hintPattern(): RegExp {
+  if (HINTS) return HINTS;
+  // every claim has hints (one without would have to be tried on every sentence: then every sentence is)
+  if (CLAIMS.some((d) => !d.hint?.length)) return (HINTS = /[\s\S]/g);
+  const words = [...new Set(CLAIMS.flatMap((d) => d.hint ?? []))].sort((a, b) => b.length - a.length);
+  return (HINTS = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'));
+}
+
+/**
+ * Sentences that contain a match of the pattern (one regex pass over each folded prose string, then a walk
+ * along the sentences, which are in order). A match never spans two sentences when it holds no sentence mark.
+ */
+export function sentencesWith(model: ReportModel, re: RegExp, clauses = true): Sentence[] {
+  const out: Sentence[] = [];
+  const all = sentences(model, clauses);
+  let k = 0;
+  for (const f of foldedProse(model)) {
+    while (k < all.length && all[k].f !== f) k++;
+    re.lastIndex = 0;
+    for (let m = re.exec(f.s); m && k < all.length && all[k].f === f; m = re.exec(f.s)) {
+      while (k < all.length && all[k].f === f && all[k].e <= m.index) k++;
+      if (k < all.length && all[k].f === f && all[k].s <= m.index) {
+        out.push(all[k]);
+        k++;
+      }
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return out;
+}
+
 function computeClaims(model: ReportModel): Claim[] {
   const version = model.template;
   if (!version) return [];
   const out: Claim[] = [];
-  for (const sen of sentences(model)) {
+  for (const sen of sentencesWith(model, hintPattern())) {
     const text = sen.f.s.slice(sen.s, sen.e);
     if (text.length > MAX_SENTENCE || !MAY_CLAIM.test(text)) continue;
     for (const def of CLAIMS) {

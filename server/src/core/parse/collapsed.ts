@@ -307,7 +307,7 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
     });
     const a = p.anchor;
     const labelMatch = p.labelled ? { start: a.start, end: a.end, text: text.slice(a.start, a.end), similarity: 1, singleLine: !/[\r\n]/.test(text.slice(a.start, a.end)) } : undefined;
-    rows[p.k] = { ...row, status: 'ok', cells, labelMatch: row.labelMatch ?? labelMatch, span: { start: p.labelled ? a.start : a.end, end: at } };
+    rows[p.k] = Object.assign({}, row, { status: 'ok' as const, cells, labelMatch: row.labelMatch ?? labelMatch, span: { start: p.labelled ? a.start : a.end, end: at } });
     recovered.push(row.key);
   }
   if (!recovered.length) return { table, recovered, ambiguous };

@@ -92,7 +92,7 @@ export function findSections(text: string, idx: LineIndex): Section[] {
       const m = findLoose(text, form);
       if (!m) continue;
       const ls = idx.lineSpan(idx.positionAt(m.start).line);
-      found.push({ n: sec.n, heading: { ...m, text: text.slice(m.start, m.end), official: sec.heading, exact: true, inline: m.start > contentStart(text, ls.start, ls.end) }, lineEnd: m.end });
+      found.push({ n: sec.n, heading: Object.assign({}, m, { text: text.slice(m.start, m.end), official: sec.heading, exact: true, inline: m.start > contentStart(text, ls.start, ls.end) }), lineEnd: m.end });
       break;
     }
   }

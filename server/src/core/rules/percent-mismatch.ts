@@ -1,6 +1,6 @@
 // percent-mismatch: "N条，占P%" where P is not N over the stated total at the printed precision, and a list of
 // shares that adds up to 100% whose counts do not add up to the total.
-import { sentences } from '../cross/figures';
+import { sentencesWith } from '../cross/figures';
 import type { Span } from '../types';
 import type { Rule } from './rule';
 
@@ -13,7 +13,7 @@ export const percentMismatch: Rule = {
   defaultSeverity: 'warning',
   title: { 'zh-CN': '百分比与数量不符', en: 'Percentage does not match its count' },
   check({ model, t, report }) {
-    for (const sen of sentences(model, false)) {
+    for (const sen of sentencesWith(model, /其中/g, false)) {
       const s = sen.f.s.slice(sen.s, sen.e);
       if (s.length > 2000) continue; // not a sentence of prose
       const qi = s.indexOf('其中');

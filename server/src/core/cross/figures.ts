@@ -223,6 +223,14 @@ export function sentencesWith(model: ReportModel, re: RegExp, clauses = true): S
   return out;
 }
 
+const GLOBAL = new Map<ClaimDef, RegExp>();
+/** The claim's pattern with the g flag (compiled once), to look for a second match. */
+function globalOf(def: ClaimDef): RegExp {
+  let g = GLOBAL.get(def);
+  if (!g) { g = new RegExp(def.re.source, 'g'); GLOBAL.set(def, g); }
+  return g;
+}
+
 function computeClaims(model: ReportModel): Claim[] {
   const version = model.template;
   if (!version) return [];
@@ -241,7 +249,9 @@ function computeClaims(model: ReportModel): Claim[] {
       const m = def.re.exec(part);
       if (!m) continue;
       // the same phrasing twice in one sentence is ambiguous: say nothing
-      if ([...part.matchAll(new RegExp(def.re.source, 'g'))].length > 1) continue;
+      const g = globalOf(def);
+      g.lastIndex = m.index + Math.max(1, m[0].length);
+      if (g.test(part)) continue;
       let a: number, b: number, stated: Dec | undefined;
       if (def.equals) { a = m.index; b = m.index + m[0].length; stated = cellsOf(model, version, def.equals).sum; } else if (def.zero) { a = m.index; b = m.index + m[0].length; stated = ZERO; } else {
         a = m.index + m[0].lastIndexOf(m[1]); b = a + m[1].length;

@@ -5,38 +5,40 @@ import type { Cell, Dec, Row, Table } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { cellName } from './util';
 
-interface Instance { target: Cell; plus: Cell[]; minus: Cell[]; targetRow: Row; rows: Map<Cell, Row> }
+interface Instance { target: Cell; plus: Cell[]; minus: Cell[]; targetRow: Row; plusRows: Row[]; minusRows: Row[] }
+
+const cellAt = (row: Row | undefined, colKey: string): Cell | undefined => {
+  if (!row) return undefined;
+  for (const c of row.cells) if (c.colKey === colKey) return c;
+  return undefined;
+};
+const numeric = (c: Cell | undefined): c is Cell => !!c && !!c.value.num;
 
 /** Every instance of a relation in a table whose cells are all located and numeric; others cannot be checked. */
-function instances(table: Table, rel: RelationDef): Instance[] {
+function instances(table: Table, rowByKey: Map<string, Row>, rel: RelationDef): Instance[] {
   const out: Instance[] = [];
-  const rowByKey = new Map(table.rows.map((r) => [r.key, r] as const));
-  const cellAt = (row: Row | undefined, colKey: string) => row?.cells.find((c) => c.colKey === colKey);
-  const numeric = (c: Cell | undefined): c is Cell => !!c && !!c.value.num;
+  const minusKeys = rel.minus ?? [];
   if (rel.forEach === 'row') {
     for (const row of table.rows) {
       if (row.status !== 'ok') continue;
       const target = cellAt(row, rel.target);
       const plus = rel.plus.map((k) => cellAt(row, k));
-      const minus = (rel.minus ?? []).map((k) => cellAt(row, k));
+      const minus = minusKeys.map((k) => cellAt(row, k));
       if (!numeric(target) || !plus.every(numeric) || !minus.every(numeric)) continue;
-      const rows = new Map<Cell, Row>([target, ...plus, ...minus].map((c) => [c as Cell, row]));
-      out.push({ target, plus: plus as Cell[], minus: minus as Cell[], targetRow: row, rows });
+      out.push({ target, plus: plus as Cell[], minus: minus as Cell[], targetRow: row, plusRows: plus.map(() => row), minusRows: minus.map(() => row) });
     }
   } else {
     const targetRow = rowByKey.get(rel.target);
     if (!targetRow || targetRow.status !== 'ok') return out;
+    const plusRows = rel.plus.map((k) => rowByKey.get(k));
+    const minusRows = minusKeys.map((k) => rowByKey.get(k));
+    if (!plusRows.every((r) => r?.status === 'ok') || !minusRows.every((r) => r?.status === 'ok')) return out;
     for (const cell of targetRow.cells) {
       const col = cell.colKey;
-      const plusRows = rel.plus.map((k) => rowByKey.get(k));
-      const minusRows = (rel.minus ?? []).map((k) => rowByKey.get(k));
       const plus = plusRows.map((r) => cellAt(r, col));
       const minus = minusRows.map((r) => cellAt(r, col));
       if (!numeric(cell) || !plus.every(numeric) || !minus.every(numeric)) continue;
-      const rows = new Map<Cell, Row>([[cell, targetRow]]);
-      plus.forEach((c, i) => rows.set(c as Cell, plusRows[i]!));
-      minus.forEach((c, i) => rows.set(c as Cell, minusRows[i]!));
-      out.push({ target: cell, plus: plus as Cell[], minus: minus as Cell[], targetRow, rows });
+      out.push({ target: cell, plus: plus as Cell[], minus: minus as Cell[], targetRow, plusRows: plusRows as Row[], minusRows: minusRows as Row[] });
     }
   }
   return out;
@@ -46,8 +48,10 @@ function check(ctx: RuleContext, table: Table): void {
   const { model, t, report } = ctx;
   const version = model.tableVersion;
   const def = tableDef(version, table.id);
+  const rowByKey = new Map<string, Row>();
+  for (const r of table.rows) rowByKey.set(r.key, r);
   for (const rel of def.relations) {
-    for (const inst of instances(table, rel)) {
+    for (const inst of instances(table, rowByKey, rel)) {
       let expected: Dec = ZERO;
       for (const c of inst.plus) expected = addDec(expected, c.value.num!);
       for (const c of inst.minus) expected = subDec(expected, c.value.num!);
@@ -56,8 +60,8 @@ function check(ctx: RuleContext, table: Table): void {
       const exp = formatDec(expected), act = formatDec(actual), diff = formatDec(subDec(actual, expected));
       const name = cellName(table, version, inst.targetRow, inst.target);
       const related = [
-        ...inst.plus.map((c) => ({ start: c.start, end: c.end, message: `+ ${cellName(table, version, inst.rows.get(c)!, c)} = ${c.value.raw}` })),
-        ...inst.minus.map((c) => ({ start: c.start, end: c.end, message: `− ${cellName(table, version, inst.rows.get(c)!, c)} = ${c.value.raw}` })),
+        ...inst.plus.map((c, i) => ({ start: c.start, end: c.end, message: `+ ${cellName(table, version, inst.plusRows[i], c)} = ${c.value.raw}` })),
+        ...inst.minus.map((c, i) => ({ start: c.start, end: c.end, message: `− ${cellName(table, version, inst.minusRows[i], c)} = ${c.value.raw}` })),
       ];
       report({
         start: inst.target.start, end: inst.target.end,

@@ -45,7 +45,7 @@ function strongAt(text: string, candidates: number[], out: number[]): void {
 }
 
 /** Characters looked at on each side of a betting or strong spam term; a window grows while spam reaches its edge. */
-const REACH = 96;
+const REACH = 48;
 /** Spam within this many characters of a window's edge may go on beyond it. */
 const EDGE = 12;
 

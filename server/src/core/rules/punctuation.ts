@@ -84,7 +84,7 @@ function halfWidth(text: string, pos: number[], a: number, b: number, inUrl: (i:
   const flushLine = () => {
     // an unpaired "(" in Chinese text
     for (const o of parens) if (isChineseSide(prevCode(text, o)) || isChineseSide(nextCode(text, o))) out.push({ start: o, newText: '（', ch: '(' });
-    parens.length = 0;
+    if (parens.length) parens.length = 0;
     quote = -1;
   };
   for (let k = a; k < b; k++) {
@@ -168,7 +168,7 @@ function balance(ctx: RuleContext, pos: number[], a: number, b: number): void {
         message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
       });
     }
-    stack.length = 0;
+    if (stack.length) stack.length = 0;
   };
   for (let k = a; k < b; k++) {
     const i = pos[k];

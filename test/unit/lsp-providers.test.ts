@@ -4,14 +4,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver';
-import { checkReport, parseReport, type Finding } from '../../server/src/core';
+import { checkReport, formatReport, parseReport, type Finding } from '../../server/src/core';
 import { AnalysisCache } from '../../server/src/lsp/analysis';
 import { fixAllEdits, nonOverlapping, provideCodeActions } from '../../server/src/lsp/codeActions';
 import { provideCodeLenses } from '../../server/src/lsp/codeLens';
 import { provideCompletion } from '../../server/src/lsp/completion';
 import { holdBack, ruleDocUri, toDiagnostic } from '../../server/src/lsp/diagnostics';
 import { editedLines } from '../../server/src/lsp/documents';
-import { formatTable, provideFormatting } from '../../server/src/lsp/formatting';
+import { provideFormatting } from '../../server/src/lsp/formatting';
 import { evaluateRelations, provideHover } from '../../server/src/lsp/hover';
 import { KeyedDebouncer, type Timers } from '../../server/src/lsp/scheduler';
 import { addIgnoreEntry, globToRegExp, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from '../../server/src/lsp/settings';
@@ -24,10 +24,6 @@ const REPORTS = path.join(ROOT, 'test', 'fixtures', 'reports');
 const report = (name: string) => fs.readFileSync(path.join(REPORTS, `${name}.txt`), 'utf8');
 const allReports = () => fs.readdirSync(REPORTS).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
 const docOf = (text: string, version = 1) => TextDocument.create('file:///w/r.txt', 'nianbao', version, text);
-
-function applyOffsets(text: string, edits: { start: number; end: number; newText: string }[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
-}
 
 class FakeTimers implements Timers {
   time = 0;
@@ -372,31 +368,33 @@ describe('lsp: completion', () => {
 });
 
 describe('lsp: formatting', () => {
-  it('never changes a value, is idempotent, and re-checks the same on every fixture', () => {
+  it('is `nianbao format`: the same text on every fixture, never a value changed, idempotent', () => {
     for (const name of allReports()) {
       const text = report(name);
       const doc = docOf(text);
       const model = parseReport(text);
-      const edits = provideFormatting(doc, model);
-      const formatted = TextDocument.applyEdits(doc, edits);
+      const formatted = TextDocument.applyEdits(doc, provideFormatting(doc, model));
+      assert.strictEqual(formatted, formatReport(text).text, `${name}: the editor and the CLI write the same text`);
       const after = parseReport(formatted);
       for (const id of ['t2', 't3', 't4'] as const) {
         const vals = (m: typeof model) => (m.tables[id]?.rows ?? []).map((r) => r.key + ':' + r.cells.map((c) => c.value.raw).join(',')).join('|');
         assert.strictEqual(vals(after), vals(model), `${name} ${id}`);
       }
-      const rules = (t: string) => checkReport(t).findings.map((f) => f.rule).sort().join(',');
-      assert.strictEqual(rules(formatted), rules(text), name);
       assert.deepStrictEqual(provideFormatting(docOf(formatted), after), [], `${name}: idempotent`);
     }
   });
 
-  it('produces the canonical tab layout for pipe tables and leaves unlocated tables alone', () => {
+  it('official labels in the canonical tab layout; range formatting touches only the tables in the range', () => {
     const text = report('002_b67df828cb4a1735');
+    const doc = docOf(text);
     const model = parseReport(text);
-    const formatted = applyOffsets(text, formatTable(text, model.tables.t2!));
-    assert.ok(formatted.includes('规章\t0\t0\t0'), 'pipe rows become tab rows');
-    const collapsed = report('huaian-2024-web-collapsed');
-    assert.deepStrictEqual(provideFormatting(docOf(collapsed), parseReport(collapsed)), []);
+    const all = provideFormatting(doc, model);
+    assert.ok(TextDocument.applyEdits(doc, all).includes('规章\t0\t0\t0'), 'pipe rows become tab rows');
+    const t3 = model.tables.t3!;
+    const some = provideFormatting(doc, model, { start: t3.start, end: t3.start + 1 });
+    assert.strictEqual(some.length, 1);
+    assert.ok(some[0].newText.includes('一、本年新收政府信息公开申请数量\t'));
+    assert.ok(all.length > some.length);
   });
 });
 

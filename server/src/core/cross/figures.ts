@@ -126,36 +126,43 @@ export function proseSpans(model: ReportModel): Span[] {
 
 export interface Sentence { f: Folded; s: number; e: number }
 
-/**
- * Sentences of the prose, folded (white space and line breaks removed, so PDF-wrapped lines join up).
- * With clauses = true a ； also ends a sentence; lists of shares (…，占6%；…) need whole sentences.
- */
-export function sentences(model: ReportModel, clauses = true): Sentence[] {
-  // several rules ask for the sentences of one parse: fold the prose once per model
-  let cached = sentenceCache.get(model);
-  if (!cached) { cached = {}; sentenceCache.set(model, cached); }
-  const key = clauses ? 'clauses' : 'whole';
-  return (cached[key] ??= splitSentences(model, clauses));
-}
-
-const sentenceCache = new WeakMap<ReportModel, { clauses?: Sentence[]; whole?: Sentence[] }>();
+const proseCache = new WeakMap<ReportModel, Folded[]>();
 const claimCache = new WeakMap<ReportModel, Claim[]>();
 
-const proseCache = new WeakMap<ReportModel, Folded[]>();
-
-/** The prose spans, folded once per model. */
+/** The prose spans, folded (white space and line breaks removed, so PDF-wrapped lines join up) once per model. */
 function foldedProse(model: ReportModel): Folded[] {
   let f = proseCache.get(model);
   if (!f) { f = proseSpans(model).map((span) => fold(model.text, span.start, span.end, false)); proseCache.set(model, f); }
   return f;
 }
 
-function splitSentences(model: ReportModel, clauses: boolean): Sentence[] {
+/** Sentence marks: 。！？ end a sentence, and with clauses ；too (lists of shares, …，占6%；…, need whole sentences). */
+const isEnd = (c: number, clauses: boolean) => c === 0x3002 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63 || (clauses && (c === 0xff1b || c === 59));
+
+/**
+ * The sentences of the prose (folded) that contain a match of the pattern, each once, in order. Only the text
+ * around the matches is looked at: a sentence is the run of characters between two sentence marks, the closing
+ * mark included. The pattern must have the g flag and must not match a sentence mark.
+ */
+export function sentencesWith(model: ReportModel, re: RegExp, clauses = true): Sentence[] {
   const out: Sentence[] = [];
   for (const f of foldedProse(model)) {
-    const re = clauses ? /[^。；;！!？?]+[。；;！!？?]?/g : /[^。！!？?]+[。！!？?]?/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(f.s))) out.push({ f, s: m.index, e: m.index + m[0].length });
+    const str = f.s;
+    let reached = 0; // end of the last sentence found: a boundary
+    re.lastIndex = 0;
+    for (let m = re.exec(str); m; m = re.exec(str)) {
+      const i = m.index;
+      if (m[0].length === 0) re.lastIndex++;
+      if (i < reached || isEnd(str.charCodeAt(i), clauses)) continue;
+      let a = i;
+      while (a > reached && !isEnd(str.charCodeAt(a - 1), clauses)) a--;
+      let e = i + 1;
+      while (e < str.length && !isEnd(str.charCodeAt(e), clauses)) e++;
+      if (e < str.length) e++; // the closing mark
+      out.push({ f, s: a, e });
+      reached = e;
+      re.lastIndex = Math.max(re.lastIndex, e);
+    }
   }
   return out;
 }
@@ -198,29 +205,6 @@ function hintPattern(): RegExp {
   if (CLAIMS.some((d) => !d.hint?.length)) return (HINTS = /[\s\S]/g);
   const words = [...new Set(CLAIMS.flatMap((d) => d.hint ?? []))].sort((a, b) => b.length - a.length);
   return (HINTS = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'));
-}
-
-/**
- * Sentences that contain a match of the pattern (one regex pass over each folded prose string, then a walk
- * along the sentences, which are in order). A match never spans two sentences when it holds no sentence mark.
- */
-export function sentencesWith(model: ReportModel, re: RegExp, clauses = true): Sentence[] {
-  const out: Sentence[] = [];
-  const all = sentences(model, clauses);
-  let k = 0;
-  for (const f of foldedProse(model)) {
-    while (k < all.length && all[k].f !== f) k++;
-    re.lastIndex = 0;
-    for (let m = re.exec(f.s); m && k < all.length && all[k].f === f; m = re.exec(f.s)) {
-      while (k < all.length && all[k].f === f && all[k].e <= m.index) k++;
-      if (k < all.length && all[k].f === f && all[k].s <= m.index) {
-        out.push(all[k]);
-        k++;
-      }
-      if (m[0].length === 0) re.lastIndex++;
-    }
-  }
-  return out;
 }
 
 const GLOBAL = new Map<ClaimDef, RegExp>();

@@ -87,7 +87,7 @@ function doubledChar(ctx: RuleContext, j: number): void {
 }
 
 /** A sentence repeated right after itself (at least 7 characters, compared as written). */
-function sentences(ctx: RuleContext, sp: Span, pos: number[]): void {
+function sentences(ctx: RuleContext, sp: Span, pos: ArrayLike<number>): void {
   const { text, t, report } = ctx;
   let prevStart = -1, prevEnd = -1;
   let start = sp.start;
@@ -112,7 +112,7 @@ function sentences(ctx: RuleContext, sp: Span, pos: number[]): void {
   }
 }
 
-function lowerBound(a: number[], x: number): number {
+function lowerBound(a: ArrayLike<number>, x: number): number {
   let lo = 0, hi = a.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
   return lo;

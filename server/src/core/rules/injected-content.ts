@@ -14,9 +14,10 @@ const SEPARATOR = /^[_\-|·•~\s.]*$/;
 /** Betting words in Latin letters (bet, casino …), and digits glued to letters (beat365, 365bet). */
 const PREFILTER = /bet|bte|casino|poker|baccarat|roulette|sportsbook|bwin|w88|porn|baijiale|bocai|duchang|xinpujing|weinisiren|yulecheng|zhenrenyule|qipai|touzhu|caijin|taiyangcheng|huangguantiyu|[a-z](?:365|188|888)|(?:365|188|888)[a-z]/i;
 /** Runs of Latin letters and digits that hold a betting word (runs are rare in Chinese text: tested one by one). */
-function latinSpamAt(text: string, letters: number[], out: number[]): void {
+function latinSpamAt(text: string, letters: ArrayLike<number>, out: number[]): void {
   let done = -1;
-  for (const i of letters) {
+  for (let k = 0; k < letters.length; k++) {
+    const i = letters[k];
     if (i < done) continue;
     let a = i, b = i + 1;
     while (a > 0 && isAsciiAlnum(text.charCodeAt(a - 1))) a--;
@@ -27,7 +28,7 @@ function latinSpamAt(text: string, letters: number[], out: number[]): void {
 }
 let strongByFirst: Map<number, string[]> | undefined;
 /** Strong spam terms, as written, at the candidate positions (a wrapped term is caught when a Latin term is near). */
-function strongAt(text: string, candidates: number[], out: number[]): void {
+function strongAt(text: string, candidates: ArrayLike<number>, out: number[]): void {
   if (!candidates.length) return;
   if (!strongByFirst) {
     strongByFirst = new Map();
@@ -39,7 +40,8 @@ function strongAt(text: string, candidates: number[], out: number[]): void {
       if (list) list.push(term); else strongByFirst!.set(c, [term]);
     });
   }
-  for (const i of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k];
     for (const term of strongByFirst.get(text.charCodeAt(i)) ?? []) if (text.startsWith(term, i)) { out.push(i); break; }
   }
 }

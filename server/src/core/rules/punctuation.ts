@@ -77,7 +77,7 @@ function nextCode(text: string, i: number): number {
   return 0;
 }
 
-function halfWidth(text: string, pos: number[], a: number, b: number, inUrl: (i: number) => boolean, out: { start: number; newText: string; ch: string }[]): void {
+function halfWidth(text: string, pos: ArrayLike<number>, a: number, b: number, inUrl: (i: number) => boolean, out: { start: number; newText: string; ch: string }[]): void {
   // parentheses and straight quotes are converted in pairs so that the fix keeps them paired
   const parens: number[] = [];
   let quote = -1;
@@ -158,7 +158,7 @@ function reportHalf(ctx: RuleContext, half: { start: number; newText: string; ch
 }
 
 /** Brackets and quotes that do not pair up within a paragraph. */
-function balance(ctx: RuleContext, pos: number[], a: number, b: number): void {
+function balance(ctx: RuleContext, pos: ArrayLike<number>, a: number, b: number): void {
   const { text, t, report } = ctx;
   const stack: { ch: string; at: number }[] = [];
   const unclosed = () => {
@@ -215,7 +215,7 @@ function findOpen(stack: { ch: string }[], want: string): number {
 }
 
 /** A sentence mark right after another one (。。 / 。，), often left by extraction: the second is removed. */
-function doubled(ctx: RuleContext, pos: number[], a: number, b: number, seen: Set<number>): void {
+function doubled(ctx: RuleContext, pos: ArrayLike<number>, a: number, b: number, seen: Set<number>): void {
   const { text, t, report } = ctx;
   let last = -1;
   for (let k = a; k < b; k++) {

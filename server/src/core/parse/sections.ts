@@ -24,6 +24,9 @@ function contentStart(text: string, start: number, end: number): number {
 
 /** Is the line at [start,end) a section heading? Headings are short, start with 一、…六、 and resemble an official heading. */
 const NUMERAL_SET = new Set(Array.from(NUMERALS));
+/** Characters a heading line may start with: a numeral or a list marker. */
+const HEADING_FIRST = new Uint8Array(65536);
+for (const ch of NUMERALS + '-*#>•·') HEADING_FIRST[ch.charCodeAt(0)] = 1;
 
 function headingAt(text: string, start: number, end: number): HeadingCandidate | undefined {
   // quick reject: the first non-blank character must be a numeral or a list marker
@@ -78,7 +81,13 @@ function subheadingsIn(text: string, idx: LineIndex, start: number, end: number)
 
 export function findSections(text: string, idx: LineIndex): Section[] {
   const found: HeadingCandidate[] = [];
-  for (let n = 0; n < idx.lineCount; n++) {
+  const starts = idx.starts;
+  for (let n = 0; n < starts.length; n++) {
+    // quick reject without building the line: its first non-blank character must be a numeral or a list marker
+    let q = starts[n];
+    while (q < text.length && isSpace(text.charCodeAt(q)) && text.charCodeAt(q) !== 10 && text.charCodeAt(q) !== 13) q++;
+    const c = text.charCodeAt(q);
+    if (!(c < 65536 && HEADING_FIRST[c])) continue;
     const ls = idx.lineSpan(n);
     if (ls.end - ls.start < 4) continue;
     const h = headingAt(text, ls.start, ls.end);

@@ -122,28 +122,7 @@ export class Automaton {
 
   /** Every occurrence of every pattern in text[start, end), in order of end offset. */
   scan(text: string, start: number, end: number, onMatch: (m: AcMatch) => void): void {
-    let s = 0;
-    const root = this.root, fail = this.fail, out = this.out, outLink = this.outLink, depth = this.depthOf;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (s === 0) {
-        s = root[c];
-        if (s === 0) continue;
-      } else {
-        for (;;) {
-          const t = this.step(s, c);
-          if (t >= 0) { s = t; break; }
-          if (s === 0) break;
-          s = fail[s];
-          if (s === 0) { s = root[c]; break; }
-        }
-      }
-      let o = out[s] >= 0 ? s : outLink[s];
-      while (o >= 0) {
-        onMatch({ start: i + 1 - depth[o], end: i + 1, id: out[o] });
-        o = outLink[o];
-      }
-    }
+    this.walk(text, start, end, false, onMatch);
   }
 
   /**
@@ -151,15 +130,22 @@ export class Automaton {
    * wrapped by a PDF or web page (显\n着) still matches; start/end are source offsets of the first and last character.
    */
   scanSkippingSpace(text: string, start: number, end: number, onMatch: (m: AcMatch) => void): void {
+    this.walk(text, start, end, true, onMatch);
+  }
+
+  private walk(text: string, start: number, end: number, skipSpace: boolean, onMatch: (m: AcMatch) => void): void {
     let s = 0;
+    // with skipSpace, the source offsets of the last 64 characters fed (a match starts at one of them)
     const ring = this.ring;
     let fed = 0;
     const root = this.root, fail = this.fail, out = this.out, outLink = this.outLink, depth = this.depthOf;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000) continue;
-      ring[fed & 63] = i;
-      fed++;
+      if (skipSpace) {
+        if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000) continue;
+        ring[fed & 63] = i;
+        fed++;
+      }
       if (s === 0) {
         s = root[c];
         if (s === 0) continue;
@@ -173,7 +159,7 @@ export class Automaton {
       }
       let o = out[s] >= 0 ? s : outLink[s];
       while (o >= 0) {
-        onMatch({ start: ring[(fed - depth[o]) & 63], end: i + 1, id: out[o] });
+        onMatch({ start: skipSpace ? ring[(fed - depth[o]) & 63] : i + 1 - depth[o], end: i + 1, id: out[o] });
         o = outLink[o];
       }
     }

@@ -1,5 +1,6 @@
 // Runtime UI strings of the client (contribution strings live in package.nls*.json).
 import * as vscode from 'vscode';
+import { fill } from './previewHtml';
 
 const M = {
   noEditor: { zh: '没有打开的编辑器。', en: 'No open editor.' },
@@ -59,5 +60,5 @@ export function isEnglish(): boolean {
 
 export function msg(key: Key, ...args: (string | number)[]): string {
   const s = isEnglish() ? M[key].en : M[key].zh;
-  return s.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+  return fill(s, args);
 }

@@ -9,6 +9,11 @@ export function escapeHtml(s: string): string {
 
 // ---------------------------------------------------------------- UI strings (official headers stay Chinese)
 
+/** A UI string with {0}, {1} … replaced by the arguments (a placeholder without an argument stays). */
+export function fill(template: string, args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
 const S = {
   loading: { zh: '正在读取表格…', en: 'Reading the tables…' },
   noTables: { zh: '没有找到表格', en: 'No tables found' },
@@ -54,7 +59,7 @@ type Key = keyof typeof S;
 
 export function uiText(en: boolean, key: Key, ...args: (string | number)[]): string {
   const s = en ? S[key].en : S[key].zh;
-  return s.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+  return fill(s, args);
 }
 
 // ---------------------------------------------------------------- body

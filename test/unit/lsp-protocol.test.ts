@@ -244,6 +244,21 @@ describe('language server over stdio (dist/server.js)', function () {
   });
 });
 
+/** A temporary workspace folder holding one report, with a server started on it; removed afterwards. */
+async function inWorkspace(rel: string, text: string, fn: (w: { client: TestClient; dir: string; uri: string }) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  const { client } = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }], settings: { debounceMs: 0 } });
+  try {
+    await fn({ client, dir, uri: pathToFileURL(file).toString() });
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('language server: typing hold-back, settings, locale, workspace config, transports', function () {
   it('holds back findings on the line being typed, then publishes them for the same version', async () => {
     const { client } = await TestClient.start({ initializationOptions: { holdBackMs: 300 }, settings: { debounceMs: 0 } });
@@ -287,14 +302,7 @@ describe('language server: typing hold-back, settings, locale, workspace config,
   });
 
   it('ignore this rule in this file writes .nianbao.json and re-checks; checkFiles publishes closed files', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
-    const folder = pathToFileURL(dir).toString();
-    const file = path.join(dir, 'reports', '铜官区2023年度报告.txt');
-    fs.mkdirSync(path.dirname(file));
-    fs.writeFileSync(file, seedText());
-    const uri = pathToFileURL(file).toString();
-    const { client } = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }], settings: { debounceMs: 0 } });
-    try {
+    await inWorkspace(path.join('reports', '铜官区2023年度报告.txt'), seedText(), async ({ client, dir, uri }) => {
       let since = client.mark();
       await client.open(uri, seedText(), 1);
       const p = await client.diagnostics(uri, 1, since);
@@ -315,21 +323,12 @@ describe('language server: typing hold-back, settings, locale, workspace config,
       assert.strictEqual(res.files.length, 1);
       const pub = await client.diagnostics(other, undefined, since);
       assert.strictEqual(pub.diagnostics.length, res.files[0].counts.error + res.files[0].counts.warning + res.files[0].counts.information + res.files[0].counts.hint);
-    } finally {
-      await client.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('ignore here: one finding is dropped (by its line\'s text), the others of the same rule stay, even after lines move', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
-    const folder = pathToFileURL(dir).toString();
-    const file = path.join(dir, '瀍河2023年度报告.txt');
     const text = seedText('000_3d3a2a252aa442c3'); // four label-typo findings on different lines
-    fs.writeFileSync(file, text);
-    const uri = pathToFileURL(file).toString();
-    const { client } = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }], settings: { debounceMs: 0 } });
-    try {
+    await inWorkspace('瀍河2023年度报告.txt', text, async ({ client, dir, uri }) => {
       let since = client.mark();
       await client.open(uri, text, 1);
       const p = await client.diagnostics(uri, 1, since);
@@ -354,21 +353,12 @@ describe('language server: typing hold-back, settings, locale, workspace config,
       await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n' }] });
       const moved = await client.diagnostics(uri, 2, since, (x) => x.diagnostics.length > 0);
       assert.strictEqual(moved.diagnostics.filter((d) => d.code === 'label-typo').length, typos.length - 1);
-    } finally {
-      await client.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('add to dictionary: writes the word to .nianbao.json and the rules that read the dictionary accept it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-ws-'));
-    const folder = pathToFileURL(dir).toString();
-    const file = path.join(dir, '灤河2023年度报告.txt');
     const text = seedText('001_205104d3919f452a');
-    fs.writeFileSync(file, text);
-    const uri = pathToFileURL(file).toString();
-    const { client } = await TestClient.start({ workspaceFolders: [{ uri: folder, name: 'ws' }], settings: { debounceMs: 0 } });
-    try {
+    await inWorkspace('灤河2023年度报告.txt', text, async ({ client, dir, uri }) => {
       let since = client.mark();
       await client.open(uri, text, 1);
       const p = await client.diagnostics(uri, 1, since);
@@ -385,10 +375,7 @@ describe('language server: typing hold-back, settings, locale, workspace config,
       const again = await client.diagnostics(uri, 1, since);
       const left = again.diagnostics.filter((d) => d.code === 'traditional-char');
       assert.ok(left.length < trad.length, `${left.length} of ${trad.length} left`);
-    } finally {
-      await client.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('Restricted Mode: the config file is not read, no ignore actions, until trust is granted', async () => {

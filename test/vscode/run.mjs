@@ -249,6 +249,18 @@ async function runSuite(base) {
   });
 }
 
+/** Open a file of the workspace the way a person does: Quick Open (Ctrl+P), type, click the entry. */
+async function quickOpen(page, query) {
+  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(query);
+  const first = page.locator('.quick-input-list .monaco-list-row', { hasText: query }).first();
+  await first.waitFor({ state: 'visible' });
+  await first.click(); // Enter does not open it reliably in code-server; a click does
+  await page.waitForSelector(`.tabs-container .tab:has-text("${query}")`);
+}
+
 // ------------------------------------------------------------------ phase 2: a person opens seed 003
 async function runUi(base) {
   const ws = copyWorkspace('workspace-ui');
@@ -264,14 +276,7 @@ async function runUi(base) {
       log('ui: workbench loaded');
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
       log('ui: explorer lists the fixture files');
-      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await page.keyboard.type(UI_QUERY);
-      const first = page.locator('.quick-input-list .monaco-list-row', { hasText: UI_QUERY }).first();
-      await first.waitFor({ state: 'visible' });
-      await first.click(); // Enter does not open it reliably in code-server; a click does
-      await page.waitForSelector(`.tabs-container .tab:has-text("${UI_QUERY}")`);
+      await quickOpen(page, UI_QUERY);
       log('ui: opened', UI_FILE);
       // the first findings of seed 003 lie below the first screen: open the Problems panel like a person would
       await page.keyboard.press('Control+Shift+M');
@@ -339,14 +344,7 @@ async function runUiPreview(base) {
       await page.waitForSelector('.monaco-workbench');
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
       log('ui-preview: workbench loaded');
-      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await page.keyboard.type(PREVIEW_QUERY);
-      const first = page.locator('.quick-input-list .monaco-list-row', { hasText: PREVIEW_QUERY }).first();
-      await first.waitFor({ state: 'visible' });
-      await first.click();
-      await page.waitForSelector(`.tabs-container .tab:has-text("${PREVIEW_QUERY}")`);
+      await quickOpen(page, PREVIEW_QUERY);
       log('ui-preview: opened', PREVIEW_FILE, '(本年新收 total changed from 78 to 87)');
       // the side bar closed, as a person reading the tables would: more room for the grid
       await page.keyboard.press('Control+B');

@@ -47,7 +47,7 @@ const S = {
   cellUnknown: { zh: '? 勾稽关系无法核对', en: '? relations cannot be checked' },
   blank: { zh: '（空白）', en: '(blank)' },
   missingValue: { zh: '（未读出）', en: '(not read)' },
-  clickToReveal: { zh: '单击：在文本中定位', en: 'Click: show in the text' },
+  clickToReveal: { zh: '单击或按 Enter：在文本中定位（方向键在单元格间移动）', en: 'Click or Enter: show in the text (arrow keys move between cells)' },
   layout: { zh: '读取方式：{0}', en: 'read as: {0}' },
   layoutTab: { zh: '制表符分隔', en: 'tab-separated' },
   layoutPipe: { zh: '竖线表格', en: 'pipe table' },
@@ -96,6 +96,7 @@ function renderCell(row: ViewRow, cell: ViewCell, en: boolean): string {
   if (cell.check) cls.push(cell.check);
   if (cell.notes) cls.push('noted');
   let a = attr('class', cls.join(' ')) + span(cell.colspan, 'colspan') + attr('data-cell', cell.id) + attr('title', cellTitle(row, cell, en));
+  if (cell.place) a += ' tabindex="-1"'; // reachable from the keyboard (arrow keys move between cells, Enter reveals)
   const operands = [...new Set((cell.failures ?? []).flatMap((f) => f.operands))];
   if (operands.length) a += attr('data-operands', operands.join(' '));
   let inner = `<span class="val">${escapeHtml(cell.text)}</span>`;
@@ -115,7 +116,7 @@ function renderRow(row: ViewRow, en: boolean): string {
     const lcls = ['lab'];
     let extra = '';
     const tips = [row.label];
-    if (row.labelPlace) { lcls.push('link'); extra += attr('data-row', row.id); tips.push(uiText(en, 'clickToReveal')); }
+    if (row.labelPlace) { lcls.push('link'); extra += attr('data-row', row.id) + ' tabindex="-1"'; tips.push(uiText(en, 'clickToReveal')); }
     if (row.sourceLabel) { lcls.push('differs'); tips.push(`“${row.sourceLabel}”`); }
     for (const n of row.notes ?? []) tips.push(`⚠ ${n}`);
     let inner = escapeHtml(lc.text);
@@ -279,6 +280,7 @@ tr.row.missing th.lab, tr.row.unlocated th.lab { color: var(--vscode-description
 .tag { font-size: .8em; padding: 0 4px; border-radius: 3px; border: 1px solid var(--vscode-editorWarning-foreground, #cca700); color: var(--vscode-editorWarning-foreground, #cca700); white-space: nowrap; }
 tr.cursor-row > th.lab, tr.cursor-row > td:not(.fails) { background-color: var(--vscode-list-inactiveSelectionBackground, rgba(128,128,128,.16)); }
 td.cursor, th.cursor { outline: 2px solid var(--vscode-focusBorder, #007fd4); outline-offset: -2px; }
+td.link:focus, th.lab.link:focus { outline: 2px dashed var(--vscode-focusBorder, #007fd4); outline-offset: -3px; }
 ul.relations { list-style: none; padding: 0; margin: 8px 0 0; }
 ul.relations li { margin: 2px 0; }
 ul.relations li.good .icon { color: var(--vscode-testing-iconPassed, #388a34); }
@@ -295,6 +297,7 @@ const SCRIPT = `
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('root');
   let at = null;
+  const FOCUSABLE = 'td[data-cell][tabindex], th[data-row][tabindex]';
   const q = (sel, v) => root.querySelector('[' + sel + '="' + CSS.escape(v) + '"]');
   const clear = (cls) => { for (const el of root.querySelectorAll('.' + cls)) el.classList.remove(cls); };
   function markOperands(cell) {
@@ -319,7 +322,12 @@ const SCRIPT = `
     if (!m || typeof m !== 'object') return;
     if (m.type === 'update' && typeof m.html === 'string') {
       const x = window.scrollX, y = window.scrollY;
+      const focused = document.activeElement instanceof Element ? document.activeElement.closest(FOCUSABLE) : null;
+      const focusKey = focused ? (focused.getAttribute('data-cell') ? ['data-cell', focused.getAttribute('data-cell')] : ['data-row', focused.getAttribute('data-row')]) : null;
       root.innerHTML = m.html;
+      const again = focusKey ? q(focusKey[0], focusKey[1]) : null;
+      setRoving(again || root.querySelector(FOCUSABLE));
+      if (again) again.focus({ preventScroll: true });
       // what scrollIntoView brings into view must not end up under the sticky bar
       const bar = root.querySelector('.bar');
       document.documentElement.style.scrollPaddingTop = bar ? (bar.offsetHeight + 6) + 'px' : '0px';
@@ -344,6 +352,49 @@ const SCRIPT = `
     } else {
       vscode.postMessage({ type: 'reveal', row: el.getAttribute('data-row') });
     }
+  });
+  // keyboard: one cell of the page is in the tab order (roving tabindex); arrow keys, Home and End move between
+  // the cells that can be revealed, Enter or Space reveals one in the text, as a click does
+  function setRoving(el) {
+    for (const x of root.querySelectorAll(FOCUSABLE + '[tabindex="0"]')) if (x !== el) x.setAttribute('tabindex', '-1');
+    if (el) el.setAttribute('tabindex', '0');
+  }
+  function inRow(tr) { return tr ? Array.from(tr.querySelectorAll(FOCUSABLE)) : []; }
+  function centre(el) { const r = el.getBoundingClientRect(); return r.left + r.width / 2; }
+  function vertical(el, dir) {
+    let tr = el.closest('tr');
+    const x = centre(el);
+    for (tr = dir > 0 ? tr.nextElementSibling : tr.previousElementSibling; tr; tr = dir > 0 ? tr.nextElementSibling : tr.previousElementSibling) {
+      const cells = inRow(tr);
+      if (!cells.length) continue;
+      return cells.reduce((best, c) => (Math.abs(centre(c) - x) < Math.abs(centre(best) - x) ? c : best));
+    }
+    return null;
+  }
+  function reveal(el) {
+    if (el.hasAttribute('data-cell')) vscode.postMessage({ type: 'reveal', cell: el.getAttribute('data-cell') });
+    else vscode.postMessage({ type: 'reveal', row: el.getAttribute('data-row') });
+  }
+  root.addEventListener('focusin', (event) => {
+    const el = event.target instanceof Element ? event.target.closest(FOCUSABLE) : null;
+    if (el) setRoving(el);
+  });
+  root.addEventListener('keydown', (event) => {
+    const el = event.target instanceof Element ? event.target.closest(FOCUSABLE) : null;
+    if (!el) return;
+    let next = null;
+    const row = inRow(el.closest('tr'));
+    const k = row.indexOf(el);
+    if (event.key === 'ArrowRight') next = row[k + 1] || null;
+    else if (event.key === 'ArrowLeft') next = row[k - 1] || null;
+    else if (event.key === 'Home') next = row[0];
+    else if (event.key === 'End') next = row[row.length - 1];
+    else if (event.key === 'ArrowDown') next = vertical(el, 1);
+    else if (event.key === 'ArrowUp') next = vertical(el, -1);
+    else if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); reveal(el); return; }
+    else return;
+    event.preventDefault();
+    if (next) { next.focus(); next.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
   });
   root.addEventListener('mouseover', (event) => {
     const el = event.target instanceof Element ? event.target.closest('td.fails') : null;

@@ -216,6 +216,23 @@ describe('preview: table view model', () => {
 });
 
 describe('preview: HTML', () => {
+  it('keyboard: every cell and row label that can be revealed is focusable, and nothing else', () => {
+    const html = renderView(tableViewOf(seed1Wrong()), { en: false, fileName: 'x.txt' });
+    const focusable: string[] = [];
+    let links = 0;
+    const parser = new Parser({
+      onopentag: (n, a) => {
+        if ((a.class ?? '').split(' ').includes('link')) links++;
+        if (a.tabindex !== undefined) { assert.strictEqual(a.tabindex, '-1'); focusable.push(a['data-cell'] ?? a['data-row'] ?? '?'); }
+      },
+    });
+    parser.write(html); parser.end();
+    assert.ok(focusable.length > 50, String(focusable.length));
+    assert.strictEqual(focusable.length, links, 'exactly the clickable cells and labels');
+    assert.ok(!focusable.includes('?'));
+    assert.ok(focusable.includes('t3:new:total') && focusable.includes('t3:new'));
+  });
+
   it('escapes everything that comes from the report', () => {
     assert.strictEqual(escapeHtml(`<a href="x" onclick='y'>&</a>`), '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
     const evil = '<img src=x onerror=alert(1)>';
@@ -234,7 +251,7 @@ describe('preview: HTML', () => {
     }, { decodeEntities: true });
     parser.write(html); parser.end();
     assert.deepStrictEqual([...tags].filter((t) => !['header', 'div', 'span', 'nav', 'button', 'section', 'h2', 'p', 'table', 'tbody', 'tr', 'th', 'td', 'ul', 'li'].includes(t)), []);
-    assert.deepStrictEqual([...attrs].filter((a) => !['class', 'id', 'type', 'colspan', 'rowspan', 'scope', 'title', 'aria-label'].includes(a) && !a.startsWith('data-')), []);
+    assert.deepStrictEqual([...attrs].filter((a) => !['class', 'id', 'type', 'colspan', 'rowspan', 'scope', 'title', 'aria-label', 'tabindex'].includes(a) && !a.startsWith('data-')), []);
     assert.ok(textSeen.includes(evil), 'the title is shown as text');
     assert.ok(titles.includes('“规<script>章”'), 'the source wording of a label is shown as text in its tooltip');
     const err = renderView(undefined, { en: true, error: '<script>alert(1)</script>' });

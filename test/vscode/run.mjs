@@ -373,6 +373,18 @@ async function runUiPreview(base) {
       await frame.locator('td.cursor[data-cell="t3:new:total"]').waitFor({ state: 'visible' });
       await frame.locator('td.operand').first().waitFor({ state: 'visible' });
       log('ui-preview: the preview follows the cursor (cell outlined, operands highlighted)');
+      // the keyboard (the reveal gave the focus to the editor): back in the preview on that cell, Down moves to the
+      // cell below, Enter reveals it in the text
+      await frame.locator('td[data-cell="t3:new:total"]').focus();
+      await frame.locator('td:focus[data-cell="t3:new:total"]').waitFor({ state: 'attached' });
+      await page.keyboard.press('ArrowDown');
+      const below = frame.locator('td:focus[data-cell="t3:carried-over:total"]');
+      await below.waitFor({ state: 'attached' });
+      const belowText = (await below.locator('.val').innerText()).trim();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => new RegExp('\\(' + n + ' (selected|个已选择|已选择)').test(document.querySelector('[id="status.editor.selection"]')?.textContent ?? ''), belowText.length);
+      await frame.locator('td.cursor[data-cell="t3:carried-over:total"]').waitFor({ state: 'visible' });
+      log(`ui-preview: keyboard: ArrowDown then Enter revealed the cell below ("${belowText}")`);
       // the bar's 表三 button: the whole of 表三 on the screen, both failing cells in view
       await frame.locator('button.jump[data-scroll="t3"]').click();
       const last = frame.locator('td.fails[data-cell="t3:carry-forward:total"]');
@@ -385,7 +397,7 @@ async function runUiPreview(base) {
       const secs = ((Date.now() - started) / 1000).toFixed(1);
       if (grids !== 3) return result('vscode-ui-preview', 'FAIL', `${grids} grids drawn instead of 3 (${secs}s)`);
       if (!labels.some((l) => /(应为|expected) 78/.test(l))) return result('vscode-ui-preview', 'FAIL', `the wrong total does not show its expected value 78: ${labels.join(', ')} (${secs}s)`);
-      result('vscode-ui-preview', 'PASS', `3 grids, ${fails} failing cells (${labels.join(', ')}), click and cursor work, screenshot ${path.relative(ROOT, SCREENSHOT_PREVIEW)} (${secs}s)`);
+      result('vscode-ui-preview', 'PASS', `3 grids, ${fails} failing cells (${labels.join(', ')}), click, keyboard and cursor work, screenshot ${path.relative(ROOT, SCREENSHOT_PREVIEW)} (${secs}s)`);
     } catch (e) {
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
       const shot = path.join(RESULTS_DIR, 'vscode-ui-preview-failure.png');

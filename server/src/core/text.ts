@@ -96,8 +96,8 @@ export function fold(text: string, start = 0, end = text.length, labels = true):
 export function foldRanges(text: string, ranges: readonly { start: number; end: number }[], labels = true, prev = 0): Folded {
   let n = 0;
   for (const r of ranges) n += Math.max(0, r.end - r.start);
-  if (n > scratchCodes.length) { scratchCodes = new Uint16Array(n * 2); scratchOffs = new Int32Array(n * 2); }
-  const codes = scratchCodes, offs = scratchOffs, table = foldTable();
+  const scratch = n <= SCRATCH_MAX;
+  const codes = scratch ? scratchCodes : new Uint16Array(n), offs = scratch ? scratchOffs : new Int32Array(n), table = foldTable();
   let k = 0;
   for (const r of ranges) {
     for (let i = r.start; i < r.end; i++) {
@@ -114,13 +114,15 @@ export function foldRanges(text: string, ranges: readonly { start: number; end: 
   if (k <= 64) {
     out = new Array<number>(k);
     for (let i = 0; i < k; i++) out[i] = offs[i];
-  } else out = offs.slice(0, k);
+  } else out = scratch ? offs.slice(0, k) : offs.subarray(0, k);
   return { s: fromCodes(codes, k), offs: out };
 }
 
-// reused between calls (the engine is synchronous): a fold allocates only its results
-let scratchCodes = new Uint16Array(4096);
-let scratchOffs = new Int32Array(4096);
+// reused between calls (the engine is synchronous): a small fold allocates only its results; a large one (the
+// prose of a big document) gets buffers of its own, so that the server does not keep megabytes after it
+const SCRATCH_MAX = 1 << 16;
+const scratchCodes = new Uint16Array(SCRATCH_MAX);
+const scratchOffs = new Int32Array(SCRATCH_MAX);
 
 /** Length of fold(text, start, end).s. */
 export function foldedLength(text: string, start: number, end: number): number {
@@ -146,8 +148,7 @@ function fromCodes(codes: Uint16Array, n: number): string {
 
 /** fold() without the offset map. */
 export function foldString(text: string): string {
-  if (text.length > scratchCodes.length) { scratchCodes = new Uint16Array(text.length * 2); scratchOffs = new Int32Array(text.length * 2); }
-  const codes = scratchCodes, table = foldTable();
+  const codes = text.length <= SCRATCH_MAX ? scratchCodes : new Uint16Array(text.length), table = foldTable();
   let prev = 0, k = 0;
   for (let i = 0; i < text.length; i++) {
     let c = table[text.charCodeAt(i)];

@@ -152,6 +152,19 @@ describe('normalizeTables', () => {
     assert.equal(normalizeTables(fromHtml), fromHtml);
   });
 
+  it('one stray tab in text collapsed onto one line: rewriting the other tables makes 表三 readable, and one call does it all', () => {
+    // found by the property below: the tab made the line tab-separated, so 表三's first label ran back to the title
+    const src = loadReport('huaian-2024-web-spaces');
+    const at = src.indexOf('1362 （二）部分公开') + '1362 （'.length; // the 二 becomes a tab
+    const text = src.slice(0, at) + '\t' + src.slice(at + 1);
+    const res = normalizeReport(text);
+    assert.deepEqual(res.tables.map((t) => `${t.id}:${t.status}`), ['t2:rewritten', 't3:rewritten', 't4:rewritten']);
+    assert.equal(normalizeTables(res.text), res.text);
+    assert.equal(res.edits.length, 1);
+    assert.equal(text.slice(0, res.edits[0].start) + res.edits[0].newText + text.slice(res.edits[0].end), res.text);
+    assert.ok(res.text.split('\n').includes('一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119'));
+  });
+
   it('property: on mutated reports it never loses a value and applying it twice changes nothing', () => {
     const reports = reportNames().map(loadReport);
     const LABELS = TEMPLATE.versions['2021'].tables.flatMap((t) => t.blocks.flatMap((b) => [...b.rows.map((r) => r.label), ...b.columns.map((c) => c.label)]));

@@ -287,8 +287,8 @@ function planTable(text: string, model: ReportModel, table: Table, version: Temp
   return { edit: { start, end, newText }, status: 'rewritten' };
 }
 
-/** The edits that rewrite every fully located table in the canonical layout, and what happened to each table. */
-export function normalizeEdits(text: string, model: ReportModel = parseReport(text, new LineIndex(text))): { edits: TextEdit[]; tables: TableNormalization[] } {
+/** One pass: the edits that rewrite every fully located table, and what happened to each table. */
+function normalizeOnce(text: string, model: ReportModel): { edits: TextEdit[]; tables: TableNormalization[] } {
   const eol = eolOf(text);
   const edits: TextEdit[] = [];
   const tables: TableNormalization[] = [];
@@ -306,12 +306,50 @@ export function normalizeEdits(text: string, model: ReportModel = parseReport(te
   return { edits, tables };
 }
 
-/** The report with every fully located table in the canonical layout (see normalizeEdits). */
-export function normalizeReport(text: string, model?: ReportModel): NormalizeResult {
-  const { edits, tables } = normalizeEdits(text, model);
+function applyEdits(text: string, edits: TextEdit[]): string {
   let out = text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return { text: out, edits, tables };
+  return out;
+}
+
+/** The one edit that turns a into b: what lies between their common start and common end. */
+function diffEdit(a: string, b: string): TextEdit {
+  let p = 0;
+  while (p < a.length && p < b.length && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return { start: p, end: a.length - q, newText: b.slice(p, b.length - q) };
+}
+
+/** Passes at most: rewriting one table can make another readable that was not (text collapsed onto one line). */
+const MAX_PASSES = 3;
+
+/**
+ * The report with every fully located table in the canonical layout, and what happened to each table. Rewriting
+ * a table puts it on lines of its own, which can make a neighbour readable that was not: the passes go on until
+ * nothing changes, so that applying it again changes nothing. After one pass the edits are the tables' own; after
+ * several, one edit covers what changed.
+ */
+export function normalizeReport(text: string, model: ReportModel = parseReport(text, new LineIndex(text))): NormalizeResult {
+  const first = normalizeOnce(text, model);
+  if (!first.edits.length) return { text, edits: [], tables: first.tables };
+  let cur = applyEdits(text, first.edits);
+  const status = new Map(first.tables.map((t) => [t.id, t]));
+  let passes = 1;
+  for (; passes < MAX_PASSES; passes++) {
+    const next = normalizeOnce(cur, parseReport(cur, new LineIndex(cur)));
+    if (!next.edits.length) break;
+    for (const t of next.tables) if (t.status === 'rewritten' || status.get(t.id)?.status !== 'rewritten') status.set(t.id, t);
+    cur = applyEdits(cur, next.edits);
+  }
+  const tables = first.tables.map((t) => status.get(t.id) ?? t);
+  return { text: cur, edits: passes === 1 ? first.edits : [diffEdit(text, cur)], tables };
+}
+
+/** The edits that rewrite every fully located table in the canonical layout (see normalizeReport), and what happened to each table. */
+export function normalizeEdits(text: string, model?: ReportModel): { edits: TextEdit[]; tables: TableNormalization[] } {
+  const { edits, tables } = normalizeReport(text, model);
+  return { edits, tables };
 }
 
 /** The report text with every fully located table rewritten in the canonical tab-separated layout. */

@@ -1,5 +1,6 @@
 // Latency of the language server: time from a didChange to the publishDiagnostics for that version, over stdio,
-// with debounce off (nianbao.debounceMs = 0) and no typing hold-back. Prints median and 95th percentile.
+// with debounce off (nianbao.debounceMs = 0) and no typing hold-back. Prints median and 95th percentile, and the
+// server process's resident memory (Linux /proc) before the first report, after it (lexicons built) and at the end.
 // Usage: node bench/lsp-latency.mjs [report.txt] [edits]   (run `npm run build` first)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,6 +43,11 @@ await conn.sendRequest('initialize', {
   capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
 });
 await conn.sendNotification('initialized', {});
+// resident memory of the server process, from /proc (Linux); undefined elsewhere
+const rss = () => {
+  try { const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8')); return m ? Number(m[1]) / 1024 : undefined; } catch { return undefined; }
+};
+const rssBefore = rss();
 const uri = 'file:///bench/report.txt';
 let version = 1;
 const opened = published(version);
@@ -49,6 +55,7 @@ const t0 = performance.now();
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nianbao', version, text } });
 await opened;
 const openMs = performance.now() - t0;
+const rssOpen = rss();
 
 // Edit a digit in the middle of 表三 back and forth (a typical keystroke in a table).
 const anchor = text.indexOf('（七）总计') >= 0 ? text.indexOf('（七）总计') : Math.floor(text.length / 2);
@@ -72,6 +79,8 @@ const kb = (Buffer.byteLength(text, 'utf8') / 1024).toFixed(1);
 console.log(`lsp latency (didChange → publishDiagnostics, debounce 0, stdio), ${seed.split('/').pop()} (${kb} KB), ${edits} edits:`);
 console.log(`  open → first diagnostics: ${openMs.toFixed(1)} ms`);
 console.log(`  median ${q(0.5).toFixed(2)} ms · p95 ${q(0.95).toFixed(2)} ms · max ${times[times.length - 1].toFixed(2)} ms`);
+const mb = (x) => (x === undefined ? 'not measured (no /proc)' : `${x.toFixed(1)} MiB`);
+console.log(`  server resident memory: before any report ${mb(rssBefore)}; after the first check (lexicons built) ${mb(rssOpen)}; after ${edits} edits ${mb(rss())}`);
 await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
 conn.dispose();

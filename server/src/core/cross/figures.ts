@@ -136,6 +136,7 @@ function foldedProse(model: ReportModel): Folded[] {
   return f;
 }
 
+const END_SENTENCE = /[。！!？?]/g, END_CLAUSE = /[。！!？?；;]/g;
 /** Sentence marks: 。！？ end a sentence, and with clauses ；too (lists of shares, …，占6%；…, need whole sentences). */
 const isEnd = (c: number, clauses: boolean) => c === 0x3002 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63 || (clauses && (c === 0xff1b || c === 59));
 
@@ -156,9 +157,9 @@ export function sentencesWith(model: ReportModel, re: RegExp, clauses = true): S
       if (i < reached || isEnd(str.charCodeAt(i), clauses)) continue;
       let a = i;
       while (a > reached && !isEnd(str.charCodeAt(a - 1), clauses)) a--;
-      let e = i + 1;
-      while (e < str.length && !isEnd(str.charCodeAt(e), clauses)) e++;
-      if (e < str.length) e++; // the closing mark
+      const endRe = clauses ? END_CLAUSE : END_SENTENCE;
+      endRe.lastIndex = i + 1;
+      const e = endRe.test(str) ? endRe.lastIndex : str.length; // after the closing mark
       out.push({ f, s: a, e });
       reached = e;
       re.lastIndex = Math.max(re.lastIndex, e);

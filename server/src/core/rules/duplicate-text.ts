@@ -31,10 +31,10 @@ export const duplicateText: Rule = {
 };
 
 /** ABAB and AB、AB: the text without white space, with the source offset of each character. */
-// the last position of each character in the current span (generation-stamped, so never cleared)
+// the last position of each character, plus a base that grows past every position of the spans looked at
+// before: a value below the current base is from an earlier span (so the table is never cleared)
 const lastSeen = new Int32Array(65536);
-const lastGen = new Int32Array(65536);
-let gen = 0;
+let base = 0;
 
 /** ABAB and AB、AB, found by looking back from each Han character to its previous occurrence only. */
 function words(ctx: RuleContext, sp: Span): void {
@@ -42,13 +42,16 @@ function words(ctx: RuleContext, sp: Span): void {
   const hanAt = (k: number) => { const c = text.charCodeAt(k); return c >= 0x4e00 && c <= 0x9fff; };
   const allHan = (a: number, b: number) => { for (let k = a; k < b; k++) if (!hanAt(k)) return false; return true; };
   const same = (a: number, b: number, len: number) => { for (let k = 0; k < len; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false; return true; };
-  gen++;
+  if (base + sp.end + 1 > 0x7fffffff) { lastSeen.fill(0); base = 0; }
+  const b = base - sp.start + 1; // stored: position + b, always > 0 in this span
+  base += sp.end - sp.start + 1;
   let skipUntil = -1;
   for (let j = sp.start; j < sp.end; j++) {
     const c = text.charCodeAt(j);
     if (c < 0x4e00 || c > 0x9fff) continue;
-    const p = lastGen[c] === gen ? lastSeen[c] : -1;
-    lastGen[c] = gen; lastSeen[c] = j;
+    const v = lastSeen[c] - b;
+    const p = v >= sp.start ? v : -1;
+    lastSeen[c] = j + b;
     if (p < 0 || j < skipUntil || j - p > 9) continue;
     if (p === j - 1) { doubledChar(ctx, j); continue; }
     let len = j - p, hit = -1;

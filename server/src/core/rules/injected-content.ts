@@ -120,11 +120,18 @@ export const injectedContent: Rule = {
 
     function tokensIn(w: Span): { toks: Tok[]; legit: Span[] } {
       const toks: Tok[] = [], legit: Span[] = [];
-      // Latin runs: spam when they hold a betting or casino term (digits such as 365 only together with letters)
-      for (let i = w.start; i < w.end;) {
-        if (!isAsciiAlnum(text.charCodeAt(i))) { i++; continue; }
+      // Latin runs: spam when they hold a betting or casino term (digits such as 365 only together with letters);
+      // found from the letters the prose scan listed, not character by character
+      const L = scan.letters;
+      let lo = 0, hi = L.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (L[mid] < w.start) lo = mid + 1; else hi = mid; }
+      for (let k = lo, done = w.start; k < L.length && L[k] < w.end; k++) {
+        if (L[k] < done) continue;
+        let i = L[k];
+        while (i > w.start && isAsciiAlnum(text.charCodeAt(i - 1))) i--;
         let j = i, letters = 0;
         while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) { if (isAsciiLetter(text.charCodeAt(j))) letters++; j++; }
+        done = j;
         // a run cut by the window's start is not judged from its tail
         if (letters && !(i === w.start && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) && !inUrl(i) && text[i - 1] !== '@' && text[j] !== '@' && text[i - 1] !== '.' && text[j] !== '.') {
           const low = text.slice(i, j).toLowerCase();
@@ -134,7 +141,6 @@ export const injectedContent: Rule = {
           const spam = lex.latin.some((x) => (digits > 0 && letters >= 2 && low.includes(x)) || low === x);
           toks.push({ start: i, end: j, kind: spam ? 'latin' : 'other' });
         }
-        i = j;
       }
       // white space skipped: PDF text wraps spam runs anywhere (体育亚\n洲入口)
       lex.automaton.scanStarts(text, w.start, w.end, (m) => {

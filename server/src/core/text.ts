@@ -8,6 +8,13 @@ export class LineIndex {
   readonly starts: number[];
   constructor(readonly text: string) {
     const s = [0];
+    if (text.indexOf('\r') < 0) {
+      // no carriage returns (the usual case): jump from line break to line break (measured faster than a
+      // character loop even for short lines)
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) s.push(i + 1);
+      this.starts = s;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {

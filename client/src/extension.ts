@@ -182,6 +182,23 @@ async function newReport(yearArg?: unknown, agencyArg?: unknown): Promise<vscode
   return vscode.window.showTextDocument(doc);
 }
 
+/** The workspace config file's empty form: every key the server reads (the JSON schema completes the rest). */
+const CONFIG_TEMPLATE = JSON.stringify({ rules: {}, words: [], ignore: [] }, null, 2) + '\n';
+
+/** Opens the workspace folder's config file (nianbao.configFile), creating it first when there is none. */
+async function createConfig(): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.length) { void vscode.window.showInformationMessage(msg('configNoWorkspace')); return undefined; }
+  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: msg('configPickFolder') });
+  if (!folder) return undefined;
+  const name = vscode.workspace.getConfiguration('nianbao', folder.uri).get<string>('configFile') || '.nianbao.json';
+  const uri = path.isAbsolute(name) ? vscode.Uri.file(name) : vscode.Uri.joinPath(folder.uri, name);
+  const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  if (!exists) await vscode.workspace.fs.writeFile(uri, Buffer.from(CONFIG_TEMPLATE, 'utf8'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  return uri;
+}
+
 async function fixAll(): Promise<number> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) { void vscode.window.showInformationMessage(msg('noEditor')); return 0; }
@@ -237,6 +254,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
     vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace()),
     vscode.commands.registerCommand('nianbao.newReport', (year?: unknown, agency?: unknown) => newReport(year, agency)),
     vscode.commands.registerCommand('nianbao.importReport', (uri?: unknown, options?: { overwrite?: boolean }) => importReport(client, uri, options ?? {})),
+    vscode.commands.registerCommand('nianbao.createConfig', () => createConfig()),
     vscode.commands.registerCommand('nianbao.fixAll', () => fixAll()),
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
       await restartClient(context, status);

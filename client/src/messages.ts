@@ -44,6 +44,8 @@ const M = {
   importTables: { zh: '{0} 已转为标准表格格式。', en: '{0} in the canonical table layout.' },
   importSkipped: { zh: '{0} 保持原样（{1}）。', en: '{0} left as read ({1}).' },
   importNoTables: { zh: '未识别出表格。', en: 'No tables were recognised.' },
+  configNoWorkspace: { zh: '未打开工作区文件夹：配置文件要放在工作区文件夹中。', en: 'No workspace folder is open: the config file belongs in a workspace folder.' },
+  configPickFolder: { zh: '选择要放配置文件的工作区文件夹', en: 'Pick the workspace folder for the config file' },
 } as const;
 
 export type Key = keyof typeof M;

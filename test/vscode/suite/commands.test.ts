@@ -85,6 +85,27 @@ suite('client commands', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('createConfig opens the workspace config file, creating it with every key when there is none, never overwriting', async () => {
+    const uri = vscode.Uri.file(path.join(root(), '.nianbao.json'));
+    const before = await vscode.workspace.fs.readFile(uri).then((b) => Buffer.from(b).toString('utf8'), () => undefined);
+    const got = await vscode.commands.executeCommand<vscode.Uri>('nianbao.createConfig');
+    assert.strictEqual(got?.toString(), uri.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    if (before === undefined) {
+      assert.deepStrictEqual(JSON.parse(text), { rules: {}, words: [], ignore: [] });
+      // a second call opens the file as it is now
+      await vscode.workspace.fs.writeFile(uri, Buffer.from('{ "words": ["瀍河"] }\n'));
+      await vscode.commands.executeCommand('nianbao.createConfig');
+      assert.strictEqual(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'), '{ "words": ["瀍河"] }\n');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    } else {
+      assert.strictEqual(text, before);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   test('hover, completion, formatting, folding through VS Code', async () => {
     const doc = await vscode.workspace.openTextDocument(seed(S1));
     await vscode.window.showTextDocument(doc);

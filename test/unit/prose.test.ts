@@ -97,6 +97,16 @@ describe('prose: automaton', () => {
         assert.deepEqual(c.sort(), naive.sort());
       }), { numRuns: 300 });
   });
+  it('scanStarts (bigram and trigram filters) finds what scanSkippingSpace finds, white space and line breaks included', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '政', '府', '公'), minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+      fc.string({ unit: fc.constantFrom('a', 'b', '政', '府', '公', ' ', '\n', '\u3000'), maxLength: 80 }), (patterns, text) => {
+        const ac = new Automaton([...new Set(patterns)]);
+        const want: string[] = [], got: string[] = [];
+        ac.scanSkippingSpace(text, 0, text.length, (m) => want.push(`${m.start}:${m.end}:${m.id}`));
+        ac.scanStarts(text, 0, text.length, (m) => got.push(`${m.start}:${m.end}:${m.id}`));
+        assert.deepEqual(got.sort(), want.sort());
+      }), { numRuns: 400 });
+  });
   it('skips white space inside a word', () => {
     const ac = new Automaton(['显着']);
     const got: string[] = [];

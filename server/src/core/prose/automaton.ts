@@ -180,15 +180,39 @@ export class Automaton {
       if (this.out[s1] >= 0) single[c] = 1;
     }
     // every depth-2 node: its parent's character and its own
+    // depth-2 nodes: their two characters; a pattern of two characters ends at one (then the trie is walked on the
+    // bigram alone), longer ones go on to depth 3 (walked only when the third character fits too)
+    const pairOf = new Map<number, [number, number]>();
+    const ends2 = new Uint32Array(1 << 15);
     for (let h = 0; h <= this.hMask; h++) {
       const node = this.hNode[h];
       if (node < 0 || this.depthOf[node] !== 1) continue;
-      const c1 = this.firstChar.get(node)!;
-      const b = Automaton.bigram(c1, this.hCode[h]);
+      const c1 = this.firstChar.get(node)!, c2 = this.hCode[h], n2 = this.hNext[h];
+      const b = Automaton.bigram(c1, c2);
       bits[b >>> 5] |= 1 << (b & 31);
+      pairOf.set(n2, [c1, c2]);
+      if (this.out[n2] >= 0) ends2[b >>> 5] |= 1 << (b & 31);
+    }
+    const tri = new Uint32Array(1 << 15);
+    for (let h = 0; h <= this.hMask; h++) {
+      const node = this.hNode[h];
+      if (node < 0 || this.depthOf[node] !== 2) continue;
+      const [c1, c2] = pairOf.get(node)!;
+      const b = Automaton.trigram(c1, c2, this.hCode[h]);
+      tri[b >>> 5] |= 1 << (b & 31);
     }
     this.startBits = bits;
     this.singleBits = single;
+    this.ends2Bits = ends2;
+    this.triBits = tri;
+  }
+
+  /** Bigrams at which a two-character pattern ends, and hashed three-character starts of the longer patterns. */
+  private ends2Bits: Uint32Array | undefined;
+  private triBits: Uint32Array | undefined;
+
+  private static trigram(a: number, b: number, c: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 12;
   }
 
   private static bigram(a: number, b: number): number {
@@ -203,6 +227,7 @@ export class Automaton {
   scanStarts(text: string, start: number, end: number, onMatch: (m: AcMatch) => void): void {
     if (!this.startBits) this.buildStarts();
     const bits = this.startBits!, single = this.singleBits!, root = this.root, out = this.out;
+    const ends2 = this.ends2Bits!, tri = this.triBits!;
     const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
     let prev = -1, prevAt = -1;
     for (let i = start; i < end; i++) {
@@ -210,7 +235,15 @@ export class Automaton {
       if (isWs(c)) continue;
       if (prev >= 0 && root[prev]) {
         const b = Automaton.bigram(prev, c);
-        if (bits[b >>> 5] & (1 << (b & 31))) {
+        let walk = (bits[b >>> 5] & (1 << (b & 31))) !== 0;
+        if (walk && !(ends2[b >>> 5] & (1 << (b & 31)))) {
+          // no two-character pattern here: the next character (white space skipped) must continue a longer one
+          let k = i + 1;
+          while (k < end && isWs(text.charCodeAt(k))) k++;
+          const t3 = k < end ? Automaton.trigram(prev, c, text.charCodeAt(k)) : -1;
+          walk = t3 >= 0 && (tri[t3 >>> 5] & (1 << (t3 & 31))) !== 0;
+        }
+        if (walk) {
           // walk the trie from prevAt
           let s = root[prev];
           for (let k = i; k < end; k++) {

@@ -249,6 +249,15 @@ async function runSuite(base) {
   });
 }
 
+/** The workbench on a workspace copy, with the extension from source (extensionDevelopmentPath) or the installed .vsix (NIANBAO_VSIX). */
+async function openWorkbench(page, base, ws, timeoutMs, phase) {
+  page.setDefaultTimeout(timeoutMs);
+  await page.goto(folderUrl(base, ws, VSIX ? undefined : [['extensionDevelopmentPath', remote(base, ROOT)]]));
+  log(`${phase}: extension ${VSIX ? `installed from ${path.basename(VSIX)}` : `loaded from ${ROOT}`}`);
+  await page.waitForSelector('.monaco-workbench');
+  log(`${phase}: workbench loaded`);
+}
+
 /** Open a file of the workspace the way a person does: Quick Open (Ctrl+P), type, click the entry. */
 async function quickOpen(page, query) {
   await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
@@ -268,12 +277,7 @@ async function runUi(base) {
   const started = Date.now();
   return withBrowser(async (page) => {
     try {
-      page.setDefaultTimeout(timeoutMs);
-      // the extension from source (extensionDevelopmentPath), or the installed .vsix when NIANBAO_VSIX is set
-      await page.goto(folderUrl(base, ws, VSIX ? undefined : [['extensionDevelopmentPath', remote(base, ROOT)]]));
-      log(`ui: extension ${VSIX ? `installed from ${path.basename(VSIX)}` : `loaded from ${ROOT}`}`);
-      await page.waitForSelector('.monaco-workbench');
-      log('ui: workbench loaded');
+      await openWorkbench(page, base, ws, timeoutMs, 'ui');
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
       log('ui: explorer lists the fixture files');
       await quickOpen(page, UI_QUERY);
@@ -339,11 +343,8 @@ async function runUiPreview(base) {
   const started = Date.now();
   return withBrowser(async (page) => {
     try {
-      page.setDefaultTimeout(timeoutMs);
-      await page.goto(folderUrl(base, ws, VSIX ? undefined : [['extensionDevelopmentPath', remote(base, ROOT)]]));
-      await page.waitForSelector('.monaco-workbench');
+      await openWorkbench(page, base, ws, timeoutMs, 'ui-preview');
       await page.waitForSelector('.explorer-folders-view .monaco-list-row');
-      log('ui-preview: workbench loaded');
       await quickOpen(page, PREVIEW_QUERY);
       log('ui-preview: opened', PREVIEW_FILE, '(本年新收 total changed from 78 to 87)');
       // the side bar closed, as a person reading the tables would: more room for the grid

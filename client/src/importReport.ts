@@ -98,7 +98,13 @@ export async function importReport(client: LanguageClient | undefined, arg?: unk
     }
     if (!wasDirty) await open.save();
   } else {
-    await vscode.workspace.fs.writeFile(target, Buffer.from(res.text, 'utf8'));
+    try {
+      await vscode.workspace.fs.writeFile(target, Buffer.from(res.text, 'utf8'));
+    } catch (e) {
+      // a read-only folder or file system: say so, nothing is lost (the source is untouched)
+      void vscode.window.showErrorMessage(msg('importFailed', baseName(target), e instanceof Error ? e.message : String(e)));
+      return undefined;
+    }
   }
   let doc = await vscode.workspace.openTextDocument(target);
   if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);

@@ -25,7 +25,7 @@ import { countFindings, defaultPackageRoot, holdBack, ruleDocUri, skippedDiagnos
 import { DocumentStore } from './documents';
 import { provideFormatting } from './formatting';
 import { provideHover } from './hover';
-import { importReport, loadReaders, type ReadBytes } from './importReport';
+import { importReport, workerReaders, type ReadBytes } from './importReport';
 import {
   CheckFilesRequest,
   FIX_ALL_KIND,
@@ -61,7 +61,7 @@ export interface ServiceOptions {
   /** Root of the installed package (docs/rules/*.md live under it). Default: one level above this bundle. */
   packageRoot?: string;
   timers?: Timers;
-  /** Reads a file's bytes as report text (the import command). Default: the io readers, loaded when first used. */
+  /** Reads a file's bytes as report text (the import command). Default: the io readers, in a worker thread. */
   readBytes?: ReadBytes;
 }
 
@@ -529,7 +529,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
   let readBytes = options.readBytes;
   connection.onRequest(ImportReportRequest, async (p: ImportReportParams): Promise<ImportReportResult> => {
     try {
-      readBytes ??= loadReaders();
+      readBytes ??= workerReaders();
       return await importReport(p, readBytes);
     } catch (e) {
       connection.console.error(`[nianbao] importReport failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -63,7 +63,7 @@ export async function importReport(client: LanguageClient | undefined, arg?: unk
       let bytes: Uint8Array;
       try {
         const stat = await vscode.workspace.fs.stat(source!);
-        if (stat.size > MAX_MB * 1024 * 1024) return { ok: false, reason: msg('importTooLarge', name, MAX_MB) };
+        if (stat.size > MAX_MB * 1024 * 1024) return { ok: false, reason: msg('importTooLarge', MAX_MB) };
         bytes = await vscode.workspace.fs.readFile(source!);
       } catch (e) {
         return { ok: false, reason: e instanceof Error ? e.message : String(e) };
@@ -73,7 +73,7 @@ export async function importReport(client: LanguageClient | undefined, arg?: unk
     },
   ).then((r) => r, (e: unknown) => ({ ok: false as const, reason: e instanceof Error ? e.message : String(e) }));
   if (!res.ok) {
-    void vscode.window.showErrorMessage(res.reason.startsWith('nianbao') ? res.reason : msg('importFailed', name, res.reason));
+    void vscode.window.showErrorMessage(msg('importFailed', name, res.reason));
     return undefined;
   }
   const target = importTarget(source);

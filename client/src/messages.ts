@@ -36,7 +36,7 @@ const M = {
   importPick: { zh: '导入', en: 'Import' },
   importFilter: { zh: 'Word、PDF、网页或文本格式的报告', en: 'Reports in Word, PDF, web page or text format' },
   importReading: { zh: 'nianbao：正在导入 {0}', en: 'nianbao: importing {0}' },
-  importTooLarge: { zh: 'nianbao：{0} 超过 {1} MB，无法导入。', en: 'nianbao: {0} is larger than {1} MB and cannot be imported.' },
+  importTooLarge: { zh: '文件超过 {0} MB', en: 'the file is larger than {0} MB' },
   importFailed: { zh: 'nianbao：无法导入 {0}：{1}', en: 'nianbao: cannot import {0}: {1}' },
   importExists: { zh: '{0} 已存在，要用导入结果覆盖它吗？', en: '{0} already exists. Replace it with the imported report?' },
   importOverwrite: { zh: '覆盖', en: 'Replace' },

@@ -136,9 +136,10 @@ function foldedProse(model: ReportModel): Folded[] {
   return f;
 }
 
-const END_SENTENCE = /[。！!？?]/g, END_CLAUSE = /[。！!？?；;]/g;
 /** Sentence marks: 。！？ end a sentence, and with clauses ；too (lists of shares, …，占6%；…, need whole sentences). */
-const isEnd = (c: number, clauses: boolean) => c === 0x3002 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63 || (clauses && (c === 0xff1b || c === 59));
+const SENTENCE_MARKS = '。！!？?', CLAUSE_MARKS = SENTENCE_MARKS + '；;';
+const END_SENTENCE = new RegExp(`[${SENTENCE_MARKS}]`, 'g'), END_CLAUSE = new RegExp(`[${CLAUSE_MARKS}]`, 'g');
+const isEnd = (c: number, clauses: boolean) => (clauses ? CLAUSE_MARKS : SENTENCE_MARKS).includes(String.fromCharCode(c));
 
 /**
  * The sentences of the prose (folded) that contain a match of the pattern, each once, in order. Only the text

@@ -1,7 +1,7 @@
 // Figures stated in the prose, matched to the table cells they describe. Phrasings are data (CLAIMS below);
 // a claim is only compared when its pattern is unambiguous and every cell it sums was read as a number.
 import { addDec, parseDec, ZERO } from '../numbers';
-import { fold, type Folded } from '../text';
+import { codeUnits, fold, foldedLength, foldString, type Folded } from '../text';
 import type { Cell, Dec, ReportModel, Span, TableId, TemplateVersion } from '../types';
 
 /** A reference to table cells: table, row keys (summed), column key. */
@@ -21,8 +21,8 @@ export interface ClaimDef {
   cells: Partial<Record<TemplateVersion, CellRef[]>>;
   /** An alternative reading accepted when the sentence says so (受理 … 含上年结转). */
   alt?: { when: RegExp; cells: CellRef[] };
-  /** Words of which the sentence must contain one for the pattern to have a chance (a cheap pre-filter). */
-  hint?: string[];
+  /** Words of which the sentence must contain one for the pattern to have a chance (only such sentences are read). */
+  hint: string[];
   /** Only inside the part of the sentence after this pattern (e.g. after 行政复议, before 行政诉讼). */
   after?: RegExp;
   before?: RegExp;
@@ -126,44 +126,58 @@ export function proseSpans(model: ReportModel): Span[] {
 
 export interface Sentence { f: Folded; s: number; e: number }
 
-const proseCache = new WeakMap<ReportModel, Folded[]>();
 const claimCache = new WeakMap<ReportModel, Claim[]>();
-
-/** The prose spans, folded (white space and line breaks removed, so PDF-wrapped lines join up) once per model. */
-function foldedProse(model: ReportModel): Folded[] {
-  let f = proseCache.get(model);
-  if (!f) { f = proseSpans(model).map((span) => fold(model.text, span.start, span.end, false)); proseCache.set(model, f); }
-  return f;
-}
 
 /** Sentence marks: 。！？ end a sentence, and with clauses ；too (lists of shares, …，占6%；…, need whole sentences). */
 const SENTENCE_MARKS = '。！!？?', CLAUSE_MARKS = SENTENCE_MARKS + '；;';
-const END_SENTENCE = new RegExp(`[${SENTENCE_MARKS}]`, 'g'), END_CLAUSE = new RegExp(`[${CLAUSE_MARKS}]`, 'g');
-const isEnd = (c: number, clauses: boolean) => (clauses ? CLAUSE_MARKS : SENTENCE_MARKS).includes(String.fromCharCode(c));
+/** Marks in the source text: the full-width ones fold to ! ? ; (the folded sentence is cut at the same places). */
+const RAW_SENTENCE = new RegExp(`[${SENTENCE_MARKS}]`, 'g'), RAW_CLAUSE = new RegExp(`[${CLAUSE_MARKS}；]`, 'g');
+const MARK = new Uint8Array(65536);
+for (const ch of SENTENCE_MARKS) MARK[ch.charCodeAt(0)] = 1;
+for (const ch of '；;') MARK[ch.charCodeAt(0)] = 2;
+
+const wordPatterns = new Map<string, RegExp>();
+/** The words as one pattern over the source text: white space or a table bar may stand between their characters. */
+function wordPattern(words: readonly string[]): RegExp {
+  const key = words.join('|');
+  let re = wordPatterns.get(key);
+  if (!re) {
+    const esc = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const w of words) if (!w || w !== foldString(w)) throw new Error(`sentencesWith: "${w}" is not a folded word`);
+    re = new RegExp([...words].sort((a, b) => b.length - a.length).map((w) => Array.from(w, esc).join('[\\s|｜]*')).join('|'), 'g');
+    wordPatterns.set(key, re);
+  }
+  return re;
+}
 
 /**
- * The sentences of the prose (folded) that contain a match of the pattern, each once, in order. Only the text
- * around the matches is looked at: a sentence is the run of characters between two sentence marks, the closing
- * mark included. The pattern must have the g flag and must not match a sentence mark.
+ * The sentences of the prose that contain one of the words (white space allowed inside a word, as PDF lines wrap),
+ * each once, in order, folded (white space removed, widths unified). A sentence is the run of characters between two
+ * sentence marks, the closing mark included. Only the text around the words is looked at, and only sentences of at
+ * most maxLength folded characters (longer runs are tables or lists, not prose) and holding a match of `filter`
+ * (tested on the source text) are folded.
  */
-export function sentencesWith(model: ReportModel, re: RegExp, clauses = true): Sentence[] {
+export function sentencesWith(model: ReportModel, words: readonly string[], opts: { clauses?: boolean; maxLength: number; filter?: RegExp }): Sentence[] {
   const out: Sentence[] = [];
-  for (const f of foldedProse(model)) {
-    const str = f.s;
-    let reached = 0; // end of the last sentence found: a boundary
-    re.lastIndex = 0;
-    for (let m = re.exec(str); m; m = re.exec(str)) {
+  const text = model.text, u = codeUnits(text), re = wordPattern(words), clauses = opts.clauses ?? true;
+  const endRe = clauses ? RAW_CLAUSE : RAW_SENTENCE, endMask = clauses ? 3 : 1;
+  for (const span of proseSpans(model)) {
+    let reached = span.start; // end of the last sentence found: a boundary
+    re.lastIndex = span.start;
+    for (let m = re.exec(text); m && m.index < span.end; m = re.exec(text)) {
       const i = m.index;
-      if (m[0].length === 0) re.lastIndex++;
-      if (i < reached || isEnd(str.charCodeAt(i), clauses)) continue;
       let a = i;
-      while (a > reached && !isEnd(str.charCodeAt(a - 1), clauses)) a--;
-      const endRe = clauses ? END_CLAUSE : END_SENTENCE;
-      endRe.lastIndex = i + 1;
-      const e = endRe.test(str) ? endRe.lastIndex : str.length; // after the closing mark
-      out.push({ f, s: a, e });
+      while (a > reached && !(MARK[u[a - 1]] & endMask)) a--;
+      endRe.lastIndex = i + m[0].length;
+      const found = endRe.test(text) && endRe.lastIndex <= span.end;
+      const e = found ? endRe.lastIndex : span.end; // after the closing mark
       reached = e;
-      re.lastIndex = Math.max(re.lastIndex, e);
+      re.lastIndex = e;
+      if (e - a > opts.maxLength && foldedLength(text, a, e, opts.maxLength) > opts.maxLength) continue;
+      if (opts.filter && !opts.filter.test(text.slice(a, e))) continue;
+      const f = fold(text, a, e, false);
+      if (f.s.length > opts.maxLength) continue;
+      out.push({ f, s: 0, e: f.s.length });
     }
   }
   return out;
@@ -190,7 +204,7 @@ function cellsOf(model: ReportModel, version: TemplateVersion, refs: CellRef[]):
 const MAX_SENTENCE = 600;
 
 /** A claim can only match a sentence holding a digit, or one of the words of the zero and "all upheld" phrasings. */
-const MAY_CLAIM = /[0-9无未没均全都]/;
+const MAY_CLAIM = /[0-9０-９无未没均全都]/;
 
 /** Every claim found in the prose, with the cells it refers to (computed once per model). */
 export function findClaims(model: ReportModel): Claim[] {
@@ -199,15 +213,8 @@ export function findClaims(model: ReportModel): Claim[] {
   return c;
 }
 
-/** Every hint word of every claim: a sentence without one is skipped without looking at it further. */
-let HINTS: RegExp | undefined;
-function hintPattern(): RegExp {
-  if (HINTS) return HINTS;
-  // every claim has hints (one without would have to be tried on every sentence: then every sentence is)
-  if (CLAIMS.some((d) => !d.hint?.length)) return (HINTS = /[\s\S]/g);
-  const words = [...new Set(CLAIMS.flatMap((d) => d.hint ?? []))].sort((a, b) => b.length - a.length);
-  return (HINTS = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'));
-}
+/** Every hint word of every claim: a sentence without one is not looked at. */
+const HINTS = [...new Set(CLAIMS.flatMap((d) => d.hint))];
 
 const GLOBAL = new Map<ClaimDef, RegExp>();
 /** The claim's pattern with the g flag (compiled once), to look for a second match. */
@@ -221,11 +228,10 @@ function computeClaims(model: ReportModel): Claim[] {
   const version = model.template;
   if (!version) return [];
   const out: Claim[] = [];
-  for (const sen of sentencesWith(model, hintPattern())) {
+  for (const sen of sentencesWith(model, HINTS, { maxLength: MAX_SENTENCE, filter: MAY_CLAIM })) {
     const text = sen.f.s.slice(sen.s, sen.e);
-    if (text.length > MAX_SENTENCE || !MAY_CLAIM.test(text)) continue;
     for (const def of CLAIMS) {
-      if (def.hint && !def.hint.some((h) => text.includes(h))) continue;
+      if (!def.hint.some((h) => text.includes(h))) continue;
       const refs = def.cells[version];
       if (!refs) continue;
       let from = 0, to = text.length;

@@ -2,6 +2,14 @@
 // Transitions are built in one Map keyed by node * 65536 + code unit, then frozen into an open-addressing hash
 // table of typed arrays (a few ns per lookup) plus a dense table for the root, where most characters fail.
 
+import { codeUnits, LONG } from '../text';
+
+function copyUnits(text: string): Uint16Array {
+  const a = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) a[i] = text.charCodeAt(i);
+  return a;
+}
+
 export interface AcMatch { start: number; end: number; id: number }
 
 export class Automaton {
@@ -226,12 +234,19 @@ export class Automaton {
    */
   scanStarts(text: string, start: number, end: number, onMatch: (m: AcMatch) => void): void {
     if (!this.startBits) this.buildStarts();
+    // a document's code units are cached per text; a short string (not a document) is copied, so that it does not
+    // push a document out of that cache
+    const u = text.length >= LONG ? codeUnits(text) : copyUnits(text);
+    this.starts(u, start, end, onMatch);
+  }
+
+  private starts(u: Uint16Array, start: number, end: number, onMatch: (m: AcMatch) => void): void {
     const bits = this.startBits!, single = this.singleBits!, root = this.root, out = this.out;
     const ends2 = this.ends2Bits!, tri = this.triBits!;
     const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
     let prev = -1, prevAt = -1;
     for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
+      const c = u[i];
       if (isWs(c)) continue;
       if (prev >= 0 && root[prev]) {
         const b = Automaton.bigram(prev, c);
@@ -239,15 +254,15 @@ export class Automaton {
         if (walk && !(ends2[b >>> 5] & (1 << (b & 31)))) {
           // no two-character pattern here: the next character (white space skipped) must continue a longer one
           let k = i + 1;
-          while (k < end && isWs(text.charCodeAt(k))) k++;
-          const t3 = k < end ? Automaton.trigram(prev, c, text.charCodeAt(k)) : -1;
+          while (k < end && isWs(u[k])) k++;
+          const t3 = k < end ? Automaton.trigram(prev, c, u[k]) : -1;
           walk = t3 >= 0 && (tri[t3 >>> 5] & (1 << (t3 & 31))) !== 0;
         }
         if (walk) {
           // walk the trie from prevAt
           let s = root[prev];
           for (let k = i; k < end; k++) {
-            const ck = text.charCodeAt(k);
+            const ck = u[k];
             if (isWs(ck)) continue;
             const t = this.step(s, ck);
             if (t < 0) break;

@@ -2,6 +2,7 @@
 // letters, odd characters, traditional characters, punctuation, line breaks). Han characters, the bulk of a report,
 // cost one table lookup each. Cached per model.
 import type { ReportModel } from '../types';
+import { codeUnits } from '../text';
 import { spamLexicon, traditionalBits } from './lexicon';
 
 export const LETTER = 1, ODD = 2, TRAD = 4, PUNCT = 8, SPAM = 16;
@@ -58,11 +59,11 @@ const cache = new WeakMap<ReportModel, ProseScan>();
 export function proseScan(model: ReportModel): ProseScan {
   let r = cache.get(model);
   if (r) return r;
-  const text = model.text;
+  const text = model.text, u = codeUnits(text);
   const cls = classes();
   const letters = new OffsetList(), odd = new OffsetList(), trad = new OffsetList(), punct = new OffsetList(), spam = new OffsetList();
-  for (let i = 0; i < text.length; i++) {
-    let k = cls[text.charCodeAt(i)];
+  for (let i = 0; i < u.length; i++) {
+    let k = cls[u[i]];
     if (k === 0) continue;
     if (k & SPAM) { spam.push(i); k &= ~SPAM; if (!k) continue; }
     if (k & PUNCT) punct.push(i);

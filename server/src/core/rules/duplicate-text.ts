@@ -2,6 +2,7 @@
 // repeated right after itself. Legitimate reduplication (研究研究, 一步一步, 的的确确, 目的的) is left alone.
 import { proseSpans } from '../prose/regions';
 import { proseScan } from '../prose/scan';
+import { codeUnits } from '../text';
 import type { Span } from '../types';
 import type { Rule, RuleContext } from './rule';
 
@@ -39,15 +40,16 @@ let base = 0;
 /** ABAB and AB、AB, found by looking back from each Han character to its previous occurrence only. */
 function words(ctx: RuleContext, sp: Span): void {
   const { text, t, report } = ctx;
-  const hanAt = (k: number) => { const c = text.charCodeAt(k); return c >= 0x4e00 && c <= 0x9fff; };
+  const u = codeUnits(text);
+  const hanAt = (k: number) => { const c = u[k]; return c >= 0x4e00 && c <= 0x9fff; };
   const allHan = (a: number, b: number) => { for (let k = a; k < b; k++) if (!hanAt(k)) return false; return true; };
-  const same = (a: number, b: number, len: number) => { for (let k = 0; k < len; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false; return true; };
+  const same = (a: number, b: number, len: number) => { for (let k = 0; k < len; k++) if (u[a + k] !== u[b + k]) return false; return true; };
   if (base + sp.end + 1 > 0x7fffffff) { lastSeen.fill(0); base = 0; }
   const b = base - sp.start + 1; // stored: position + b, always > 0 in this span
   base += sp.end - sp.start + 1;
   let skipUntil = -1;
   for (let j = sp.start; j < sp.end; j++) {
-    const c = text.charCodeAt(j);
+    const c = u[j];
     if (c < 0x4e00 || c > 0x9fff) continue;
     const v = lastSeen[c] - b;
     const p = v >= sp.start ? v : -1;
@@ -56,7 +58,7 @@ function words(ctx: RuleContext, sp: Span): void {
     if (p === j - 1) { doubledChar(ctx, j); continue; }
     let len = j - p, hit = -1;
     if (len >= 2 && len <= 8 && j + len <= sp.end && allHan(p, j) && same(p, j, len)) hit = 0;
-    else if (len >= 3 && text.charCodeAt(j - 1) === 0x3001 /* 、 */ && j + len - 1 <= sp.end) {
+    else if (len >= 3 && u[j - 1] === 0x3001 /* 、 */ && j + len - 1 <= sp.end) {
       len -= 1;
       if (allHan(p, p + len) && same(p, j, len) && (j + len === sp.end || ITEM_END.includes(text[j + len]))) hit = 1;
     }

@@ -3,7 +3,7 @@ import { sentencesWith } from '../cross/figures';
 import type { Rule } from './rule';
 
 const FEE_IN_SIX = /信息处理费|处理费|收费|收取|费用/;
-const FEE_ELSEWHERE = /收取(?:了)?(?:政府信息公开)?信息处理费(?:共|合计)?\d+(?:\.\d+)?(?:元|万元)/g;
+const FEE_ELSEWHERE = /收取(?:了)?(?:政府信息公开)?信息处理费(?:共|合计)?\d+(?:\.\d+)?(?:元|万元)/;
 
 export const feeReport: Rule = {
   id: 'fee-report',
@@ -15,7 +15,7 @@ export const feeReport: Rule = {
     if (!six) return; // missing-section says so
     const body = text.slice(six.body.start, six.body.end);
     if (FEE_IN_SIX.test(body)) return;
-    const elsewhere = sentencesWith(model, FEE_ELSEWHERE)[0];
+    const elsewhere = sentencesWith(model, ['信息处理费'], { maxLength: Infinity }).find((sen) => FEE_ELSEWHERE.test(sen.f.s));
     report({
       start: six.heading.start, end: six.heading.end,
       message: t('2021 年版格式要求在“六、其他需要报告的事项”中专门报告信息处理费收取情况（未收取也应写明）',

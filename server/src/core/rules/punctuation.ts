@@ -3,30 +3,30 @@
 import { proseSpans } from '../prose/regions';
 import { proseScan } from '../prose/scan';
 import { isAsciiAlnum, isHan } from '../prose/util';
+import { codeUnits } from '../text';
 import type { Fix, Span, TextEdit } from '../types';
 import type { Rule, RuleContext } from './rule';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const OPEN: Record<string, string> = { '《': '》', '（': '）', '(': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕' };
 const CLOSE: Record<string, string> = { '》': '《', '）': '（', ')': '（', '”': '“', '’': '‘', '】': '【', '〕': '〔' };
-const SENTENCE = new Set(Array.from('，。、；：！？,;:'));
-/** ASCII characters the half-width pass looks at. */
-const HALF_CODES = new Uint8Array(128);
-for (const ch of ',;:?!()"\n') HALF_CODES[ch.charCodeAt(0)] = 1;
-/** Characters the bracket pass looks at. */
-const BRACKET_CODES = new Uint8Array(65536);
-for (const ch of '《》（）“”‘’【】〔〕()\n') BRACKET_CODES[ch.charCodeAt(0)] = 1;
-const SECOND = new Set(Array.from('，。、；：,;'));
+function codeSet(chars: string): Uint8Array {
+  const a = new Uint8Array(65536);
+  for (const ch of chars) a[ch.charCodeAt(0)] = 1;
+  return a;
+}
+/** Sentence marks, and those of them that are extra right after one (the doubled check). */
+const SENTENCE_CODES = codeSet('，。、；：！？,;:');
+const SECOND_CODES = codeSet('，。、；：,;');
+/** Half-width marks the half-width check looks at. */
+const HALF_CODES = codeSet(',;:?!()"');
+/** Full-width marks, counted: more half-width than full-width marks is a text written in half width throughout. */
+const FULL_CODES = codeSet('，；：（）？！“”');
+/** Characters the bracket check looks at. */
+const BRACKET_CODES = codeSet('《》（）“”‘’【】〔〕()');
 const URL_RE = /(?:https?:\/\/|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 /** Locations listed in the related information of the one "half-width throughout" finding. */
 const MAX_RELATED = 50;
-const FULL_CODES = new Uint8Array(65536);
-for (const ch of '，；：（）？！“”') FULL_CODES[ch.charCodeAt(0)] = 1;
-
-/** ，。、；：！？ , ; : (cheap test before the Set lookups) */
-function isMark(c: number): boolean {
-  return c === 0xff0c || c === 0x3002 || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f || c === 44 || c === 59 || c === 58;
-}
 
 function isChineseSide(c: number): boolean {
   // a Han character, full-width punctuation or a CJK bracket/quote
@@ -45,87 +45,155 @@ export const punctuation: Rule = {
       URL_RE.lastIndex = 0;
       for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) urls.push({ start: m.index, end: m.index + m[0].length });
     }
-    let u = 0;
-    const inUrl = (i: number) => { while (u < urls.length && urls[u].end <= i) u++; return u < urls.length && urls[u].start <= i; };
-    const half: { start: number; newText: string; ch: string }[] = [];
+    let u0 = 0;
+    const inUrl = (i: number) => { while (u0 < urls.length && urls[u0].end <= i) u0++; return u0 < urls.length && urls[u0].start <= i; };
+    const half: Half[] = [];
     const extra = new Set<number>();
-    const pos = proseScan(model).punct;
+    const pos = proseScan(model).punct, u = codeUnits(text);
     let full = 0;
     let a = 0;
     for (const sp of spans) {
-      u = 0;
+      u0 = 0;
       while (a < pos.length && pos[a] < sp.start) a++;
       let b = a;
       while (b < pos.length && pos[b] < sp.end) b++;
-      doubled(ctx, pos, a, b, extra);
-      halfWidth(text, pos, a, b, inUrl, half);
-      balance(ctx, pos, a, b);
-      for (let k = a; k < b; k++) full += FULL_CODES[text.charCodeAt(pos[k])];
+      full += spanPass(ctx, u, pos, a, b, inUrl, half, extra);
       a = b;
     }
     reportHalf(ctx, half.filter((h) => !extra.has(h.start)), full);
   },
 };
 
+interface Half { start: number; newText: string; ch: string }
+
 /** Nearest character before/after i on the same line that is not a space. */
-function prevCode(text: string, i: number): number {
-  for (let k = i - 1; k >= 0 && i - k < 4; k--) { const c = text.charCodeAt(k); if (c === 10 || c === 13) return 0; if (c !== 32 && c !== 9) return c; }
+function prevCode(u: Uint16Array, i: number): number {
+  for (let k = i - 1; k >= 0 && i - k < 4; k--) { const c = u[k]; if (c === 10 || c === 13) return 0; if (c !== 32 && c !== 9) return c; }
   return 0;
 }
-function nextCode(text: string, i: number): number {
-  for (let k = i + 1; k < text.length && k - i < 4; k++) { const c = text.charCodeAt(k); if (c === 10 || c === 13) return 0; if (c !== 32 && c !== 9) return c; }
+function nextCode(u: Uint16Array, i: number): number {
+  for (let k = i + 1; k < u.length && k - i < 4; k++) { const c = u[k]; if (c === 10 || c === 13) return 0; if (c !== 32 && c !== 9) return c; }
   return 0;
 }
 
-function halfWidth(text: string, pos: ArrayLike<number>, a: number, b: number, inUrl: (i: number) => boolean, out: { start: number; newText: string; ch: string }[]): void {
-  // parentheses and straight quotes are converted in pairs so that the fix keeps them paired
+function hanBetween(u: Uint16Array, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (isHan(u[k])) return true;
+  return false;
+}
+
+/**
+ * One pass over the marks of a prose span (positions pos[a, b)), for the three checks at once: a mark doubled by
+ * extraction (reported; its position goes to `extra`), half-width marks in Chinese text (collected in `half`), and
+ * brackets and quotes that do not pair up within a paragraph (reported). Returns the number of full-width marks.
+ */
+function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: number, b: number, inUrl: (i: number) => boolean, half: Half[], extra: Set<number>): number {
+  const { text, t, report } = ctx;
+  let full = 0;
+  // doubled: the last sentence mark, -1 after anything else
+  let last = -1;
+  // half width: parentheses and straight quotes are converted in pairs so that the fix keeps them paired
   const parens: number[] = [];
   let quote = -1;
+  // balance: open brackets of the paragraph
+  const stack: { ch: string; at: number }[] = [];
+  const unclosed = () => {
+    for (const o of stack) {
+      report({
+        start: o.at, end: o.at + 1,
+        message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
+      });
+    }
+    if (stack.length) stack.length = 0;
+  };
   const flushLine = () => {
     // an unpaired "(" in Chinese text
-    for (const o of parens) if (isChineseSide(prevCode(text, o)) || isChineseSide(nextCode(text, o))) out.push({ start: o, newText: '（', ch: '(' });
+    for (const o of parens) if (isChineseSide(prevCode(u, o)) || isChineseSide(nextCode(u, o))) half.push({ start: o, newText: '（', ch: '(' });
     if (parens.length) parens.length = 0;
     quote = -1;
   };
   for (let k = a; k < b; k++) {
     const i = pos[k];
-    const code = text.charCodeAt(i);
-    if (code >= 128 || !HALF_CODES[code]) continue;
-    const ch = text[i];
-    if (ch === '\n') { flushLine(); continue; }
-    if (ch === ',' || ch === ';' || ch === ':' || ch === '?' || ch === '!') {
-      if (inUrl(i)) continue;
-      const p = prevCode(text, i), n = nextCode(text, i);
-      if ((ch === ',' || ch === ':') && p >= 48 && p <= 57 && n >= 48 && n <= 57) continue; // 1,000 / 12:30
-      if (!isChineseSide(p) && !(isChineseSide(n) && !isAsciiAlnum(p))) continue;
-      out.push({ start: i, newText: FULL[ch], ch });
-    } else if (ch === '(') {
-      parens.push(i);
-    } else if (ch === ')') {
-      const o = parens.pop();
-      if (o === undefined) {
-        if (isChineseSide(prevCode(text, i)) || isChineseSide(nextCode(text, i))) out.push({ start: i, newText: '）', ch });
+    const c = u[i];
+    if (c === 10) {
+      flushLine();
+      // a paragraph ends at a blank line or after a line that ends a sentence
+      const p = prevCode(u, i), n = u[i + 1];
+      if (n === 10 || n === 13 || p === 0x3002 || p === 0xff1b || p === 0xff01 || p === 0xff1f) unclosed();
+      continue;
+    }
+    full += FULL_CODES[c];
+    // a sentence mark right after another one (。。 / 。，), often left by extraction: the second is removed
+    if (SENTENCE_CODES[c]) {
+      if (last >= 0 && SECOND_CODES[c] && onlySpace(u, last + 1, i) && !(c === 44 && isAsciiAlnum(u[last - 1]))) {
+        const ch = text[i];
+        extra.add(i);
+        report({
+          start: i, end: i + 1,
+          message: t(`多余的标点“${ch}”（紧跟在“${text[last]}”之后）`, `Extra "${ch}" right after "${text[last]}"`),
+          fixes: [{ title: t(`删除“${ch}”`, `Remove "${ch}"`), edits: [{ start: i, end: i + 1, newText: '' }], preferred: true }],
+        });
+      }
+      last = i;
+    } else last = -1;
+    if (HALF_CODES[c]) quote = halfMark(u, i, c, text[i], inUrl, half, parens, quote);
+    if (BRACKET_CODES[c]) {
+      const ch = text[i];
+      if (OPEN[ch]) { stack.push({ ch, at: i }); continue; }
+      const want = CLOSE[ch];
+      if (!want) continue;
+      const at = findOpen(stack, want);
+      if (at < 0) {
+        if (ch === ')') continue; // half-width ")" after a list number "1)" is common; only the full-width one is checked alone
+        report({
+          start: i, end: i + 1,
+          message: t(`“${ch}”没有与之配对的“${want}”`, `"${ch}" has no matching "${want}"`),
+        });
         continue;
       }
-      if (inUrl(o)) continue;
-      let han = false;
-      for (let k = o + 1; k < i && !han; k++) han = isHan(text.charCodeAt(k));
-      if (han || isChineseSide(prevCode(text, o)) || isChineseSide(nextCode(text, i))) {
-        out.push({ start: o, newText: '（', ch: '(' });
-        out.push({ start: i, newText: '）', ch });
+      const inner = stack.splice(at);
+      inner.shift();
+      for (const o of inner) {
+        report({
+          start: o.at, end: o.at + 1,
+          message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
+        });
       }
-    } else if (ch === '"') {
-      if (quote < 0) { quote = i; continue; }
-      let han = false;
-      for (let k = quote + 1; k < i && !han; k++) han = isHan(text.charCodeAt(k));
-      if (han) { out.push({ start: quote, newText: '“', ch }); out.push({ start: i, newText: '”', ch }); }
-      quote = -1;
     }
   }
   flushLine();
+  unclosed();
+  return full;
 }
 
-function reportHalf(ctx: RuleContext, half: { start: number; newText: string; ch: string }[], fullCount: number): void {
+/**
+ * A half-width , ; : ? ! ( ) " at i: collected in `half` when it stands in Chinese text. `quote`: the open straight
+ * quote of the line (-1: none); returns it as it is after i.
+ */
+function halfMark(u: Uint16Array, i: number, c: number, ch: string, inUrl: (i: number) => boolean, half: Half[], parens: number[], quote: number): number {
+  if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33) { // , ; : ? !
+    if (inUrl(i)) return quote;
+    const p = prevCode(u, i), n = nextCode(u, i);
+    if ((c === 44 || c === 58) && p >= 48 && p <= 57 && n >= 48 && n <= 57) return quote; // 1,000 / 12:30
+    if (isChineseSide(p) || (isChineseSide(n) && !isAsciiAlnum(p))) half.push({ start: i, newText: FULL[ch], ch });
+  } else if (c === 40) { // (
+    parens.push(i);
+  } else if (c === 41) { // )
+    const o = parens.pop();
+    if (o === undefined) {
+      if (isChineseSide(prevCode(u, i)) || isChineseSide(nextCode(u, i))) half.push({ start: i, newText: '）', ch });
+    } else if (!inUrl(o) && (hanBetween(u, o, i) || isChineseSide(prevCode(u, o)) || isChineseSide(nextCode(u, i)))) {
+      half.push({ start: o, newText: '（', ch: '(' });
+      half.push({ start: i, newText: '）', ch });
+    }
+  } else if (c === 34) { // "
+    if (quote < 0) return i;
+    if (hanBetween(u, quote, i)) { half.push({ start: quote, newText: '“', ch }); half.push({ start: i, newText: '”', ch }); }
+    return -1;
+  }
+  return quote;
+}
+
+function reportHalf(ctx: RuleContext, half: Half[], fullCount: number): void {
   if (!half.length) return;
   const { t, report } = ctx;
   half.sort((a, b) => a.start - b.start);
@@ -157,55 +225,6 @@ function reportHalf(ctx: RuleContext, half: { start: number; newText: string; ch
   });
 }
 
-/** Brackets and quotes that do not pair up within a paragraph. */
-function balance(ctx: RuleContext, pos: ArrayLike<number>, a: number, b: number): void {
-  const { text, t, report } = ctx;
-  const stack: { ch: string; at: number }[] = [];
-  const unclosed = () => {
-    for (const o of stack) {
-      report({
-        start: o.at, end: o.at + 1,
-        message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
-      });
-    }
-    if (stack.length) stack.length = 0;
-  };
-  for (let k = a; k < b; k++) {
-    const i = pos[k];
-    const code = text.charCodeAt(i);
-    if (!BRACKET_CODES[code]) continue;
-    const ch = text[i];
-    if (ch === '\n') {
-      // a paragraph ends at a blank line or after a line that ends a sentence
-      const p = prevCode(text, i);
-      if (text[i + 1] === '\n' || text[i + 1] === '\r' || p === 0x3002 || p === 0xff1b || p === 0xff01 || p === 0xff1f) unclosed();
-      continue;
-    }
-    if (OPEN[ch] && ch !== '(') { stack.push({ ch, at: i }); continue; }
-    if (ch === '(') { stack.push({ ch, at: i }); continue; }
-    const want = CLOSE[ch];
-    if (!want) continue;
-    const at = findOpen(stack, want);
-    if (at < 0) {
-      if (ch === ')') continue; // half-width ")" after a list number "1)" is common; only the full-width one is checked alone
-      report({
-        start: i, end: i + 1,
-        message: t(`“${ch}”没有与之配对的“${want}”`, `"${ch}" has no matching "${want}"`),
-      });
-      continue;
-    }
-    const inner = stack.splice(at);
-    inner.shift();
-    for (const o of inner) {
-      report({
-        start: o.at, end: o.at + 1,
-        message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
-      });
-    }
-  }
-  unclosed();
-}
-
 function findOpen(stack: { ch: string }[], want: string): number {
   for (let k = stack.length - 1; k >= 0; k--) {
     const c = stack[k].ch;
@@ -214,31 +233,9 @@ function findOpen(stack: { ch: string }[], want: string): number {
   return -1;
 }
 
-/** A sentence mark right after another one (。。 / 。，), often left by extraction: the second is removed. */
-function doubled(ctx: RuleContext, pos: ArrayLike<number>, a: number, b: number, seen: Set<number>): void {
-  const { text, t, report } = ctx;
-  let last = -1;
-  for (let k = a; k < b; k++) {
-    const i = pos[k];
-    const c = text.charCodeAt(i);
-    if (c === 10) continue;
-    if (!isMark(c)) { last = -1; continue; }
-    const ch = text[i];
-    if (last >= 0 && SECOND.has(ch) && onlySpace(text, last + 1, i) && !(ch === ',' && isAsciiAlnum(text.charCodeAt(last - 1)))) {
-      seen.add(i);
-      report({
-        start: i, end: i + 1,
-        message: t(`多余的标点“${ch}”（紧跟在“${text[last]}”之后）`, `Extra "${ch}" right after "${text[last]}"`),
-        fixes: [{ title: t(`删除“${ch}”`, `Remove "${ch}"`), edits: [{ start: i, end: i + 1, newText: '' }], preferred: true }],
-      });
-    }
-    last = SENTENCE.has(ch) ? i : -1;
-  }
-}
-
-function onlySpace(text: string, a: number, b: number): boolean {
+function onlySpace(u: Uint16Array, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i];
     if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000)) return false;
   }
   return true;

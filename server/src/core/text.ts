@@ -8,24 +8,28 @@ export const LONG = 2048;
 
 /** Line starts computed once per document; positions in UTF-16 code units like TextDocument.positionAt. */
 export class LineIndex {
-  readonly starts: number[];
+  /** Offset of the start of each line. */
+  readonly starts: Int32Array;
   constructor(readonly text: string) {
-    const s = [0];
+    // a typed array grown by doubling: a plain array of a line per 16 characters costs megabytes of garbage per MiB
+    let s: Int32Array = new Int32Array((text.length >> 5) + 16), n = 1;
     if (text.indexOf('\r') < 0) {
       // no carriage returns (the usual case): jump from line break to line break (measured faster than a
       // character loop even for short lines)
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) s.push(i + 1);
-      this.starts = s;
-      return;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (n === s.length) s = grown(s);
+        s[n++] = i + 1;
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 13 && c !== 10) continue;
+        if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) i++;
+        if (n === s.length) s = grown(s);
+        s[n++] = i + 1;
+      }
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        s.push(i + 1);
-      } else if (c === 10) s.push(i + 1);
-    }
-    this.starts = s;
+    this.starts = s.subarray(0, n);
   }
   get lineCount(): number { return this.starts.length; }
   positionAt(offset: number): Position {
@@ -57,6 +61,12 @@ export class LineIndex {
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
     return { start, end };
   }
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 export function isSpace(c: number): boolean {
@@ -213,20 +223,26 @@ export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  const row = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
+  const m = b.length;
+  const row = m < ROW.length ? ROW : new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];
     row[0] = i;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (ca === b.charCodeAt(j - 1) ? 0 : 1));
-      prev = tmp;
+    for (let j = 1; j <= m; j++) {
+      const up = row[j];
+      let d = prev + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (up + 1 < d) d = up + 1;
+      if (row[j - 1] + 1 < d) d = row[j - 1] + 1;
+      row[j] = d;
+      prev = up;
     }
   }
-  return row[b.length];
+  return row[m];
 }
+/** The row editDistance reuses (the engine is synchronous). */
+const ROW = new Int32Array(256);
 
 /** Similarity in [0,1]: 1 - distance / length of the longer string. */
 export function similarity(a: string, b: string): number {

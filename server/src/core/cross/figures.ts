@@ -215,6 +215,10 @@ export function findClaims(model: ReportModel): Claim[] {
 
 /** Every hint word of every claim: a sentence without one is not looked at. */
 const HINTS = [...new Set(CLAIMS.flatMap((d) => d.hint))];
+/** For each claim (same order as CLAIMS), the indices of its hints in HINTS. */
+const CLAIM_HINTS = CLAIMS.map((d) => d.hint.map((h) => HINTS.indexOf(h)));
+/** Which hints a sentence holds (reused: the engine is synchronous). */
+const present = new Uint8Array(HINTS.length);
 
 const GLOBAL = new Map<ClaimDef, RegExp>();
 /** The claim's pattern with the g flag (compiled once), to look for a second match. */
@@ -230,8 +234,12 @@ function computeClaims(model: ReportModel): Claim[] {
   const out: Claim[] = [];
   for (const sen of sentencesWith(model, HINTS, { maxLength: MAX_SENTENCE, filter: MAY_CLAIM })) {
     const text = sen.f.s.slice(sen.s, sen.e);
-    for (const def of CLAIMS) {
-      if (!def.hint.some((h) => text.includes(h))) continue;
+    for (let h = 0; h < HINTS.length; h++) present[h] = text.includes(HINTS[h]) ? 1 : 0;
+    for (let d = 0; d < CLAIMS.length; d++) {
+      const def = CLAIMS[d], hints = CLAIM_HINTS[d];
+      let hinted = false;
+      for (let k = 0; k < hints.length && !hinted; k++) hinted = present[hints[k]] === 1;
+      if (!hinted) continue;
       const refs = def.cells[version];
       if (!refs) continue;
       let from = 0, to = text.length;

@@ -1,6 +1,6 @@
 // Section headings (一、总体情况 … 六、其他需要报告的事项), sub-headings, and the report title.
 import { TEMPLATE } from '../template';
-import { fold, foldString, isSpace, LineIndex, similarity } from '../text';
+import { codeUnits, fold, foldString, isSpace, LineIndex, similarity } from '../text';
 import type { Heading, Section, SubHeading, Title } from '../types';
 import { findLoose } from './loose';
 
@@ -14,6 +14,9 @@ const foldedHeadings = TEMPLATE.sections.map((s) => ({
   official: s.heading,
   forms: [s.heading, ...s.variants].map(foldString),
 }));
+
+/** The sections in the order tried for a heading whose numeral names the first. */
+const ORDER = new Map(foldedHeadings.map((own) => [own, [own, ...foldedHeadings.filter((h) => h !== own)]]));
 
 /** Strip list markers a paste may put before a heading: "- ", "* ", "#", "**". */
 function contentStart(text: string, start: number, end: number): number {
@@ -47,7 +50,7 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
   let best: { n: number; sim: number; official: string } | undefined;
   // the section its numeral names first; the others only catch a wrong numeral on an otherwise exact title
   const own = foldedHeadings.find((h) => h.official[0] === text[s]);
-  const order = own ? [own, ...foldedHeadings.filter((h) => h !== own)] : foldedHeadings;
+  const order = own ? ORDER.get(own)! : foldedHeadings;
   for (const h of order) {
     if (h !== own && best && best.sim >= HEADING_MIN_SIMILARITY) break;
     if (h !== own && !h.forms.some((form) => f.slice(2) === form.slice(2))) continue;
@@ -81,13 +84,12 @@ function subheadingsIn(text: string, idx: LineIndex, start: number, end: number)
 
 export function findSections(text: string, idx: LineIndex): Section[] {
   const found: HeadingCandidate[] = [];
-  const starts = idx.starts;
+  const starts = idx.starts, u = codeUnits(text);
   for (let n = 0; n < starts.length; n++) {
     // quick reject without building the line: its first non-blank character must be a numeral or a list marker
-    let q = starts[n];
-    while (q < text.length && isSpace(text.charCodeAt(q)) && text.charCodeAt(q) !== 10 && text.charCodeAt(q) !== 13) q++;
-    const c = text.charCodeAt(q);
-    if (!(c < 65536 && HEADING_FIRST[c])) continue;
+    let q = starts[n], c = u[q];
+    while (q < u.length && c !== 10 && c !== 13 && isSpace(c)) c = u[++q];
+    if (q >= u.length || !HEADING_FIRST[c]) continue;
     const ls = idx.lineSpan(n);
     if (ls.end - ls.start < 4) continue;
     const h = headingAt(text, ls.start, ls.end);

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReport, checkWorkspace, findClaims, parseReport, type Finding } from '../../server/src/core';
+import { sentencesWith } from '../../server/src/core/cross/figures';
 import { applyEdits, loadReport, ROOT } from './helpers';
 
 const rule = (fs: Finding[], id: string) => fs.filter((f) => f.rule === id);
@@ -35,6 +36,13 @@ describe('cross-checks: prose against tables', () => {
     const cell = parseReport(text).tables.t3!.rows.find((r) => r.key === 'new')!.cells[6];
     assert.equal(hits[0].related![0].start, cell.start);
     assert.match(hits[0].message, /本年新收申请 3120.*3119/);
+  });
+
+  it('a hint word wrapped across lines (受 line break 理) still finds its sentence; a word the sentence search does not know is refused', () => {
+    const text = swap(loadReport('huaian-2024-pdf-tabs'), '共受理政府信息公开申请 3119 件', '共受\n理政府信息公开申请 3120 件');
+    const hits = rule(checkReport(text).findings, 'text-table-mismatch');
+    assert.deepEqual(hits.map((h) => [text.slice(h.start, h.end), h.expected]), [['3120', '3119']]);
+    assert.throws(() => sentencesWith(parseReport(text), ['公开'], { maxLength: 600 }), /not one of the sentence words/);
   });
 
   it('行政复议 results and 行政诉讼 totals are compared with 表四 (lawsuits = both kinds)', () => {

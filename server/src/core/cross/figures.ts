@@ -1,7 +1,8 @@
 // Figures stated in the prose, matched to the table cells they describe. Phrasings are data (CLAIMS below);
 // a claim is only compared when its pattern is unambiguous and every cell it sums was read as a number.
 import { addDec, parseDec, ZERO } from '../numbers';
-import { codeUnits, fold, foldedLength, foldString, type Folded } from '../text';
+import { Automaton } from '../prose/automaton';
+import { codeUnits, fold, foldedLength, type Folded } from '../text';
 import type { Cell, Dec, ReportModel, Span, TableId, TemplateVersion } from '../types';
 
 /** A reference to table cells: table, row keys (summed), column key. */
@@ -136,18 +137,41 @@ const MARK = new Uint8Array(65536);
 for (const ch of SENTENCE_MARKS) MARK[ch.charCodeAt(0)] = 1;
 for (const ch of '；;') MARK[ch.charCodeAt(0)] = 2;
 
-const wordPatterns = new Map<string, RegExp>();
-/** The words as one pattern over the source text: white space or a table bar may stand between their characters. */
-function wordPattern(words: readonly string[]): RegExp {
-  const key = words.join('|');
-  let re = wordPatterns.get(key);
-  if (!re) {
-    const esc = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const w of words) if (!w || w !== foldString(w)) throw new Error(`sentencesWith: "${w}" is not a folded word`);
-    re = new RegExp([...words].sort((a, b) => b.length - a.length).map((w) => Array.from(w, esc).join('[\\s|｜]*')).join('|'), 'g');
-    wordPatterns.set(key, re);
+/** The words sentencesWith finds: the claims' hints and the words other rules ask for. One pass finds them all. */
+const OTHER_WORDS = ['其中', '信息处理费'];
+let WORDS: { automaton: Automaton; index: Map<string, number> } | undefined;
+function sentenceWords(): { automaton: Automaton; index: Map<string, number> } {
+  if (!WORDS) {
+    const list = [...new Set([...HINTS, ...OTHER_WORDS])];
+    WORDS = { automaton: new Automaton(list), index: new Map(list.map((w, k) => [w, k])) };
   }
-  return re;
+  return WORDS;
+}
+
+interface WordHits { start: Int32Array; end: Int32Array; id: Int32Array; n: number }
+const hitCache = new WeakMap<ReportModel, WordHits>();
+
+/** Where the words are in the prose (white space allowed inside a word), in order; once per model. */
+function wordHits(model: ReportModel): WordHits {
+  let h = hitCache.get(model);
+  if (h) return h;
+  const { automaton } = sentenceWords();
+  let cap = 256, n = 0;
+  let start = new Int32Array(cap), end = new Int32Array(cap), id = new Int32Array(cap);
+  for (const span of proseSpans(model)) {
+    automaton.scanStarts(model.text, span.start, span.end, (m) => {
+      if (n === cap) {
+        cap *= 2;
+        const s2 = new Int32Array(cap), e2 = new Int32Array(cap), i2 = new Int32Array(cap);
+        s2.set(start); e2.set(end); i2.set(id);
+        start = s2; end = e2; id = i2;
+      }
+      start[n] = m.start; end[n] = m.end; id[n] = m.id; n++;
+    });
+  }
+  h = { start, end, id, n };
+  hitCache.set(model, h);
+  return h;
 }
 
 /**
@@ -155,24 +179,32 @@ function wordPattern(words: readonly string[]): RegExp {
  * each once, in order, folded (white space removed, widths unified). A sentence is the run of characters between two
  * sentence marks, the closing mark included. Only the text around the words is looked at, and only sentences of at
  * most maxLength folded characters (longer runs are tables or lists, not prose) and holding a match of `filter`
- * (tested on the source text) are folded.
+ * (tested on the source text) are folded. The words must be claim hints or listed in OTHER_WORDS.
  */
 export function sentencesWith(model: ReportModel, words: readonly string[], opts: { clauses?: boolean; maxLength: number; filter?: RegExp }): Sentence[] {
   const out: Sentence[] = [];
-  const text = model.text, u = codeUnits(text), re = wordPattern(words), clauses = opts.clauses ?? true;
+  const { index } = sentenceWords();
+  const wanted = new Uint8Array(index.size);
+  for (const w of words) {
+    const k = index.get(w);
+    if (k === undefined) throw new Error(`sentencesWith: "${w}" is not one of the sentence words`);
+    wanted[k] = 1;
+  }
+  const hits = wordHits(model);
+  const text = model.text, u = codeUnits(text), clauses = opts.clauses ?? true;
   const endRe = clauses ? RAW_CLAUSE : RAW_SENTENCE, endMask = clauses ? 3 : 1;
+  let h = 0;
   for (const span of proseSpans(model)) {
     let reached = span.start; // end of the last sentence found: a boundary
-    re.lastIndex = span.start;
-    for (let m = re.exec(text); m && m.index < span.end; m = re.exec(text)) {
-      const i = m.index;
+    for (; h < hits.n && hits.start[h] < span.end; h++) {
+      const i = hits.start[h];
+      if (i < reached || !wanted[hits.id[h]]) continue;
       let a = i;
       while (a > reached && !(MARK[u[a - 1]] & endMask)) a--;
-      endRe.lastIndex = i + m[0].length;
+      endRe.lastIndex = hits.end[h];
       const found = endRe.test(text) && endRe.lastIndex <= span.end;
       const e = found ? endRe.lastIndex : span.end; // after the closing mark
       reached = e;
-      re.lastIndex = e;
       if (e - a > opts.maxLength && foldedLength(text, a, e, opts.maxLength) > opts.maxLength) continue;
       if (opts.filter && !opts.filter.test(text.slice(a, e))) continue;
       const f = fold(text, a, e, false);

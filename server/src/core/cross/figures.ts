@@ -1,7 +1,6 @@
 // Figures stated in the prose, matched to the table cells they describe. Phrasings are data (CLAIMS below);
 // a claim is only compared when its pattern is unambiguous and every cell it sums was read as a number.
 import { addDec, parseDec, ZERO } from '../numbers';
-import { Automaton } from '../prose/automaton';
 import { codeUnits, fold, foldedLength, type Folded } from '../text';
 import type { Cell, Dec, ReportModel, Span, TableId, TemplateVersion } from '../types';
 
@@ -139,35 +138,59 @@ for (const ch of '；;') MARK[ch.charCodeAt(0)] = 2;
 
 /** The words sentencesWith finds: the claims' hints and the words other rules ask for. One pass finds them all. */
 const OTHER_WORDS = ['其中', '信息处理费'];
-let WORDS: { automaton: Automaton; index: Map<string, number> } | undefined;
-function sentenceWords(): { automaton: Automaton; index: Map<string, number> } {
+interface Words { list: string[]; index: Map<string, number>; codes: Uint16Array[]; byFirst: number[][]; first: Uint8Array }
+let WORDS: Words | undefined;
+function sentenceWords(): Words {
   if (!WORDS) {
     const list = [...new Set([...HINTS, ...OTHER_WORDS])];
-    WORDS = { automaton: new Automaton(list), index: new Map(list.map((w, k) => [w, k])) };
+    const first = new Uint8Array(65536), byFirst: number[][] = [[]];
+    list.forEach((w, k) => {
+      const c = w.charCodeAt(0);
+      if (!first[c]) { first[c] = byFirst.length; byFirst.push([]); }
+      byFirst[first[c]].push(k);
+    });
+    WORDS = { list, index: new Map(list.map((w, k) => [w, k])), codes: list.map((w) => new Uint16Array(w.length).map((_, k) => w.charCodeAt(k))), byFirst, first };
   }
   return WORDS;
 }
 
 interface WordHits { start: Int32Array; end: Int32Array; id: Int32Array; n: number }
 const hitCache = new WeakMap<ReportModel, WordHits>();
+const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
 
-/** Where the words are in the prose (white space allowed inside a word), in order; once per model. */
+/**
+ * Where the words are in the prose (white space allowed inside a word), in order; once per model. The words are
+ * few: each position whose character starts one is tried against those words (an automaton costs more here).
+ */
 function wordHits(model: ReportModel): WordHits {
   let h = hitCache.get(model);
   if (h) return h;
-  const { automaton } = sentenceWords();
+  const { codes, byFirst, first } = sentenceWords();
+  const u = codeUnits(model.text);
   let cap = 256, n = 0;
   let start = new Int32Array(cap), end = new Int32Array(cap), id = new Int32Array(cap);
   for (const span of proseSpans(model)) {
-    automaton.scanStarts(model.text, span.start, span.end, (m) => {
-      if (n === cap) {
-        cap *= 2;
-        const s2 = new Int32Array(cap), e2 = new Int32Array(cap), i2 = new Int32Array(cap);
-        s2.set(start); e2.set(end); i2.set(id);
-        start = s2; end = e2; id = i2;
+    for (let i = span.start; i < span.end; i++) {
+      const g = first[u[i]];
+      if (!g) continue;
+      for (const k of byFirst[g]) {
+        const w = codes[k];
+        let j = i + 1, m = 1;
+        for (; m < w.length && j < span.end; j++) {
+          const c = u[j];
+          if (c === w[m]) m++;
+          else if (!isWs(c)) break;
+        }
+        if (m < w.length) continue;
+        if (n === cap) {
+          cap *= 2;
+          const s2 = new Int32Array(cap), e2 = new Int32Array(cap), i2 = new Int32Array(cap);
+          s2.set(start); e2.set(end); i2.set(id);
+          start = s2; end = e2; id = i2;
+        }
+        start[n] = i; end[n] = j; id[n] = k; n++;
       }
-      start[n] = m.start; end[n] = m.end; id[n] = m.id; n++;
-    });
+    }
   }
   h = { start, end, id, n };
   hitCache.set(model, h);
@@ -302,6 +325,15 @@ function computeClaims(model: ReportModel): Claim[] {
     }
   }
   // a claim of one kind made twice with the same number span (handled / handled2) is one claim
+  if (out.length < 2) return out;
   const seen = new Set<string>();
-  return out.filter((c) => { const k = `${c.span.start}:${c.def.cells[version]?.map((r) => r.rows.join('+') + r.col).join()}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return out.filter((c) => { const k = `${c.span.start}:${cellsKey(c.def, version)}`; if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+const CELLS_KEY = new Map<ClaimDef, Partial<Record<TemplateVersion, string>>>();
+/** The cells a claim compares with, as a string (two claims of one number with the same cells are one claim). */
+function cellsKey(def: ClaimDef, version: TemplateVersion): string {
+  let byVersion = CELLS_KEY.get(def);
+  if (!byVersion) CELLS_KEY.set(def, (byVersion = {}));
+  return (byVersion[version] ??= def.cells[version]?.map((r) => r.rows.join('+') + r.col).join() ?? '');
 }

@@ -218,9 +218,13 @@ export function foldString(text: string): string {
   return fromCodes(codes, k);
 }
 
-/** Levenshtein distance, O(|a|·|b|) with one row of memory. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, O(|a|·|b|) with one row of memory. With `max`: any result above max is max + 1, and the
+ * computation stops as soon as every entry of a row is above max (the distance only grows from there).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
   const m = b.length;
@@ -229,6 +233,7 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];
     row[0] = i;
+    let least = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const up = row[j];
@@ -236,18 +241,23 @@ export function editDistance(a: string, b: string): number {
       if (up + 1 < d) d = up + 1;
       if (row[j - 1] + 1 < d) d = row[j - 1] + 1;
       row[j] = d;
+      if (d < least) least = d;
       prev = up;
     }
+    if (least > max) return max + 1;
   }
-  return row[m];
+  return Math.min(row[m], max + 1);
 }
 /** The row editDistance reuses (the engine is synchronous). */
 const ROW = new Int32Array(256);
 
-/** Similarity in [0,1]: 1 - distance / length of the longer string. */
-export function similarity(a: string, b: string): number {
+/** Similarity in [0,1]: 1 - distance / length of the longer string. With `min`: 0 when it would be below min. */
+export function similarity(a: string, b: string, min = 0): number {
   const n = Math.max(a.length, b.length);
-  return n === 0 ? 1 : 1 - editDistance(a, b) / n;
+  if (n === 0) return 1;
+  const max = Math.floor((1 - min) * n + 1e-9);
+  const d = editDistance(a, b, max);
+  return d > max ? 0 : 1 - d / n;
 }
 
 export interface Approx { start: number; end: number; distance: number }

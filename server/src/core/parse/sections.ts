@@ -56,7 +56,8 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
     if (h !== own && !h.forms.some((form) => f.slice(2) === form.slice(2))) continue;
     for (const form of h.forms) {
       if (Math.abs(form.length - f.length) > form.length * 0.5 + 2) continue;
-      const sim = similarity(f, form);
+      // below the threshold counts as 0: only a heading at or above it is ever taken
+      const sim = f === form ? 1 : similarity(f, form, HEADING_MIN_SIMILARITY);
       if (!best || sim > best.sim) best = { n: h.n, sim, official: h.official };
     }
   }

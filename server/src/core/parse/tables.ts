@@ -219,7 +219,7 @@ function matchHeaders(text: string, toks: Tok[], from: number, to: number, label
     if (!f || f.length > 40) return;
     folded.forEach((lab, li) => {
       if (Math.abs(lab.length - f.length) > Math.max(2, lab.length * 0.4)) return;
-      const sim = similarity(f, lab);
+      const sim = similarity(f, lab, min);
       if (sim >= min) cands.push({ k, label: li, sim });
     });
   });

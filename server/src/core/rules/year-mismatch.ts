@@ -17,6 +17,10 @@ function opensSentence(text: string, i: number): boolean {
 }
 const PLAN_RE = /将|计划|拟/;
 
+/** What ends the sentence a year opens: 。；！？ or a line break. */
+const SENTENCE_END = new Uint8Array(65536);
+for (const ch of '。；！？\n') SENTENCE_END[ch.charCodeAt(0)] = 1;
+
 export const yearMismatch: Rule = {
   id: 'year-mismatch',
   defaultSeverity: 'warning',
@@ -57,7 +61,7 @@ export const yearMismatch: Rule = {
       const inPlans = (sec5 && s >= sec5.start && s < sec5.end) || (sec6 && s >= sec6.start && s < sec6.end);
       // the sentence the year opens
       let e = s;
-      while (e < text.length && e - s < 300 && !'。；！？\n'.includes(text[e])) e++;
+      while (e < text.length && e - s < 300 && !SENTENCE_END[text.charCodeAt(e)]) e++;
       const sentence = text.slice(s, e);
       if (inPlans) {
         if (y === Y && PLAN_RE.test(sentence) && /进一步|继续|持续|加强|着力|重点/.test(sentence) && !/取得|存在|开展了|完成/.test(sentence)) {

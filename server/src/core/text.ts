@@ -157,6 +157,17 @@ const SCRATCH_MAX = 1 << 16;
 const scratchCodes = new Uint16Array(SCRATCH_MAX);
 const scratchOffs = new Int32Array(SCRATCH_MAX);
 
+let KEEPS: Uint8Array | undefined;
+/** 1 for each UTF-16 unit that fold keeps, 0 for those it drops (white space, table bars). */
+export function foldKeeps(): Uint8Array {
+  if (!KEEPS) {
+    const table = foldTable();
+    KEEPS = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) KEEPS[c] = table[c] >= 0 ? 1 : 0;
+  }
+  return KEEPS;
+}
+
 /** Length of fold(text, start, end).s; counting stops once it is over `limit`. */
 export function foldedLength(text: string, start: number, end: number, limit = Infinity): number {
   const table = foldTable();

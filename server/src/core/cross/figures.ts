@@ -1,7 +1,7 @@
 // Figures stated in the prose, matched to the table cells they describe. Phrasings are data (CLAIMS below);
 // a claim is only compared when its pattern is unambiguous and every cell it sums was read as a number.
 import { addDec, parseDec, ZERO } from '../numbers';
-import { codeUnits, fold, foldedLength, type Folded } from '../text';
+import { codeUnits, fold, foldedLength, foldKeeps, type Folded } from '../text';
 import type { Cell, Dec, ReportModel, Span, TableId, TemplateVersion } from '../types';
 
 /** A reference to table cells: table, row keys (summed), column key. */
@@ -214,7 +214,7 @@ export function sentencesWith(model: ReportModel, words: readonly string[], opts
     wanted[k] = 1;
   }
   const hits = wordHits(model);
-  const text = model.text, u = codeUnits(text), clauses = opts.clauses ?? true;
+  const text = model.text, u = codeUnits(text), clauses = opts.clauses ?? true, max = opts.maxLength, keep = foldKeeps();
   const endRe = clauses ? RAW_CLAUSE : RAW_SENTENCE, endMask = clauses ? 3 : 1;
   let h = 0;
   for (const span of proseSpans(model)) {
@@ -222,16 +222,17 @@ export function sentencesWith(model: ReportModel, words: readonly string[], opts
     for (; h < hits.n && hits.start[h] < span.end; h++) {
       const i = hits.start[h];
       if (i < reached || !wanted[hits.id[h]]) continue;
-      let a = i;
-      while (a > reached && !(MARK[u[a - 1]] & endMask)) a--;
+      // back to the previous mark, counting what folding keeps: past maxLength, the sentence is too long (a table)
+      let a = i, before = 0;
+      while (a > reached && !(MARK[u[a - 1]] & endMask) && before <= max) { a--; before += keep[u[a]]; }
       endRe.lastIndex = hits.end[h];
       const found = endRe.test(text) && endRe.lastIndex <= span.end;
       const e = found ? endRe.lastIndex : span.end; // after the closing mark
       reached = e;
-      if (e - a > opts.maxLength && foldedLength(text, a, e, opts.maxLength) > opts.maxLength) continue;
+      if (before > max || (e - a > max && before + foldedLength(text, i, e, max - before) > max)) continue;
       if (opts.filter && !opts.filter.test(text.slice(a, e))) continue;
       const f = fold(text, a, e, false);
-      if (f.s.length > opts.maxLength) continue;
+      if (f.s.length > max) continue;
       out.push({ f, s: 0, e: f.s.length });
     }
   }

@@ -6,6 +6,10 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
+// the heap setting the server and the CLI run with (server/src/heap.ts); NIANBAO_BENCH_NODE_DEFAULTS=1 measures
+// with Node's defaults instead
+const cli = require('../dist/cli.js');
+const heap = process.env.NIANBAO_BENCH_NODE_DEFAULTS === '1' ? "Node's defaults" : (cli.tuneHeap(), cli.HEAP_FLAGS);
 const core = require('../dist/core.js');
 const root = join(import.meta.dirname, '..');
 const reports = readdirSync(join(root, 'test/fixtures/reports')).filter((f) => f.endsWith('.txt')).sort()
@@ -33,7 +37,7 @@ const kib = (t) => Buffer.byteLength(t, 'utf8') / 1024;
 // warm up the JIT the way a running language server is warm
 for (let i = 0; i < 30; i++) for (const r of reports) core.checkReport(r.text);
 
-console.log('nianbao engine benchmark (parse + all rules), node', process.version);
+console.log('nianbao engine benchmark (parse + all rules), node', process.version, '; heap:', heap);
 console.log('\nper report (median of 200 runs):');
 for (const r of reports) {
   const xs = time(r.text, 200);

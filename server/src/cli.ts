@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { CHECK_USAGE, checkCommand } from './cli/check';
 import { EXTRACT_USAGE, extractCommand } from './cli/extract';
 import { FORMAT_USAGE, formatCommand } from './cli/normalize';
+import { tuneHeap } from './heap';
+
+export { HEAP_FLAGS, tuneHeap } from './heap';
 
 const PACKAGE_ROOT = join(__dirname, '..');
 
@@ -23,6 +26,7 @@ function version(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  tuneHeap();
   const err = (s: string) => process.stderr.write(s + '\n');
   const cmd = argv[0];
   if (cmd === '--version' || cmd === '-v') { process.stdout.write(version() + '\n'); return 0; }

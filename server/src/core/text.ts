@@ -170,9 +170,9 @@ export function foldKeeps(): Uint8Array {
 
 /** Length of fold(text, start, end).s; counting stops once it is over `limit`. */
 export function foldedLength(text: string, start: number, end: number, limit = Infinity): number {
-  const table = foldTable();
+  const keep = foldKeeps();
   let n = 0;
-  for (let i = start; i < end && n <= limit; i++) if (table[text.charCodeAt(i)] >= 0) n++;
+  for (let i = start; i < end && n <= limit; i++) n += keep[text.charCodeAt(i)];
   return n;
 }
 
@@ -204,16 +204,27 @@ export function codeUnits(text: string): Uint16Array {
     const b = Buffer.from(text, 'utf16le');
     if (!(b.byteOffset & 1)) a = new Uint16Array(b.buffer, b.byteOffset, b.length >> 1);
   }
-  if (!a) {
-    a = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) a[i] = text.charCodeAt(i);
-  }
+  a ??= copyUnits(text);
   unitsText[1] = unitsText[0]; unitsArr[1] = unitsArr[0];
   unitsText[0] = text; unitsArr[0] = a;
   return a;
 }
 const unitsText: (string | undefined)[] = [undefined, undefined];
 const unitsArr: (Uint16Array | undefined)[] = [undefined, undefined];
+
+function copyUnits(text: string): Uint16Array {
+  const a = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) a[i] = text.charCodeAt(i);
+  return a;
+}
+
+/**
+ * The code units of any text: a document's (at least LONG characters) from the cache, a short string's copied, so
+ * that it does not push a document out of that cache.
+ */
+export function unitsOf(text: string): Uint16Array {
+  return text.length >= LONG ? codeUnits(text) : copyUnits(text);
+}
 
 /** fold() without the offset map. */
 export function foldString(text: string): string {

@@ -1,7 +1,7 @@
 // Figures stated in the prose, matched to the table cells they describe. Phrasings are data (CLAIMS below);
 // a claim is only compared when its pattern is unambiguous and every cell it sums was read as a number.
 import { addDec, parseDec, ZERO } from '../numbers';
-import { codeUnits, fold, foldedLength, foldKeeps, type Folded } from '../text';
+import { codeUnits, fold, foldedLength, foldedToSource, foldKeeps, type Folded } from '../text';
 import type { Cell, Dec, ReportModel, Span, TableId, TemplateVersion } from '../types';
 
 /** A reference to table cells: table, row keys (summed), column key. */
@@ -124,21 +124,19 @@ export function proseSpans(model: ReportModel): Span[] {
   return out;
 }
 
-export interface Sentence { f: Folded; s: number; e: number }
-
 const claimCache = new WeakMap<ReportModel, Claim[]>();
 
 /** Sentence marks: 。！？ end a sentence, and with clauses ；too (lists of shares, …，占6%；…, need whole sentences). */
-const SENTENCE_MARKS = '。！!？?', CLAUSE_MARKS = SENTENCE_MARKS + '；;';
-/** Marks in the source text: the full-width ones fold to ! ? ; (the folded sentence is cut at the same places). */
-const RAW_SENTENCE = new RegExp(`[${SENTENCE_MARKS}]`, 'g'), RAW_CLAUSE = new RegExp(`[${CLAUSE_MARKS}；]`, 'g');
+const SENTENCE_MARKS = '。！!？?', CLAUSE_ONLY = '；;';
+const END_SENTENCE = new RegExp(`[${SENTENCE_MARKS}]`, 'g'), END_CLAUSE = new RegExp(`[${SENTENCE_MARKS}${CLAUSE_ONLY}]`, 'g');
+/** 1: ends a sentence, 2: ends a clause. */
 const MARK = new Uint8Array(65536);
 for (const ch of SENTENCE_MARKS) MARK[ch.charCodeAt(0)] = 1;
-for (const ch of '；;') MARK[ch.charCodeAt(0)] = 2;
+for (const ch of CLAUSE_ONLY) MARK[ch.charCodeAt(0)] = 2;
 
 /** The words sentencesWith finds: the claims' hints and the words other rules ask for. One pass finds them all. */
 const OTHER_WORDS = ['其中', '信息处理费'];
-interface Words { list: string[]; index: Map<string, number>; codes: Uint16Array[]; byFirst: number[][]; first: Uint8Array }
+interface Words { index: Map<string, number>; codes: Uint16Array[]; byFirst: number[][]; first: Uint8Array }
 let WORDS: Words | undefined;
 function sentenceWords(): Words {
   if (!WORDS) {
@@ -149,24 +147,24 @@ function sentenceWords(): Words {
       if (!first[c]) { first[c] = byFirst.length; byFirst.push([]); }
       byFirst[first[c]].push(k);
     });
-    WORDS = { list, index: new Map(list.map((w, k) => [w, k])), codes: list.map((w) => new Uint16Array(w.length).map((_, k) => w.charCodeAt(k))), byFirst, first };
+    WORDS = { index: new Map(list.map((w, k) => [w, k])), codes: list.map((w) => new Uint16Array(w.length).map((_, k) => w.charCodeAt(k))), byFirst, first };
   }
   return WORDS;
 }
 
 interface WordHits { start: Int32Array; end: Int32Array; id: Int32Array; n: number }
 const hitCache = new WeakMap<ReportModel, WordHits>();
-const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
 
 /**
- * Where the words are in the prose (white space allowed inside a word), in order; once per model. The words are
- * few: each position whose character starts one is tried against those words (an automaton costs more here).
+ * Where the words are in the prose, in order; once per model. What fold drops (white space, table bars) may stand
+ * inside a word. The words are few: each position whose character starts one is tried against those words (an
+ * automaton costs more here).
  */
 function wordHits(model: ReportModel): WordHits {
   let h = hitCache.get(model);
   if (h) return h;
   const { codes, byFirst, first } = sentenceWords();
-  const u = codeUnits(model.text);
+  const u = codeUnits(model.text), keep = foldKeeps();
   let cap = 256, n = 0;
   let start = new Int32Array(cap), end = new Int32Array(cap), id = new Int32Array(cap);
   for (const span of proseSpans(model)) {
@@ -179,7 +177,7 @@ function wordHits(model: ReportModel): WordHits {
         for (; m < w.length && j < span.end; j++) {
           const c = u[j];
           if (c === w[m]) m++;
-          else if (!isWs(c)) break;
+          else if (keep[c]) break;
         }
         if (m < w.length) continue;
         if (n === cap) {
@@ -199,13 +197,13 @@ function wordHits(model: ReportModel): WordHits {
 
 /**
  * The sentences of the prose that contain one of the words (white space allowed inside a word, as PDF lines wrap),
- * each once, in order, folded (white space removed, widths unified). A sentence is the run of characters between two
+ * each once, in order, folded (white space removed, widths unified; offs maps back to the text). A sentence is the run of characters between two
  * sentence marks, the closing mark included. Only the text around the words is looked at, and only sentences of at
  * most maxLength folded characters (longer runs are tables or lists, not prose) and holding a match of `filter`
  * (tested on the source text) are folded. The words must be claim hints or listed in OTHER_WORDS.
  */
-export function sentencesWith(model: ReportModel, words: readonly string[], opts: { clauses?: boolean; maxLength: number; filter?: RegExp }): Sentence[] {
-  const out: Sentence[] = [];
+export function sentencesWith(model: ReportModel, words: readonly string[], opts: { clauses?: boolean; maxLength: number; filter?: RegExp }): Folded[] {
+  const out: Folded[] = [];
   const { index } = sentenceWords();
   const wanted = new Uint8Array(index.size);
   for (const w of words) {
@@ -215,7 +213,7 @@ export function sentencesWith(model: ReportModel, words: readonly string[], opts
   }
   const hits = wordHits(model);
   const text = model.text, u = codeUnits(text), clauses = opts.clauses ?? true, max = opts.maxLength, keep = foldKeeps();
-  const endRe = clauses ? RAW_CLAUSE : RAW_SENTENCE, endMask = clauses ? 3 : 1;
+  const endRe = clauses ? END_CLAUSE : END_SENTENCE, endMask = clauses ? 3 : 1;
   let h = 0;
   for (const span of proseSpans(model)) {
     let reached = span.start; // end of the last sentence found: a boundary
@@ -232,8 +230,7 @@ export function sentencesWith(model: ReportModel, words: readonly string[], opts
       if (before > max || (e - a > max && before + foldedLength(text, i, e, max - before) > max)) continue;
       if (opts.filter && !opts.filter.test(text.slice(a, e))) continue;
       const f = fold(text, a, e, false);
-      if (f.s.length > max) continue;
-      out.push({ f, s: 0, e: f.s.length });
+      if (f.s.length <= max) out.push(f);
     }
   }
   return out;
@@ -289,7 +286,7 @@ function computeClaims(model: ReportModel): Claim[] {
   if (!version) return [];
   const out: Claim[] = [];
   for (const sen of sentencesWith(model, HINTS, { maxLength: MAX_SENTENCE, filter: MAY_CLAIM })) {
-    const text = sen.f.s.slice(sen.s, sen.e);
+    const text = sen.s;
     for (let h = 0; h < HINTS.length; h++) present[h] = text.includes(HINTS[h]) ? 1 : 0;
     for (let d = 0; d < CLAIMS.length; d++) {
       const def = CLAIMS[d], hints = CLAIM_HINTS[d];
@@ -314,10 +311,9 @@ function computeClaims(model: ReportModel): Claim[] {
         stated = parseDec(m[1]);
       }
       if (!stated) continue;
-      const base = sen.s + from;
-      const span = { start: sen.f.offs[base + a], end: sen.f.offs[base + b - 1] + 1 };
+      const span = foldedToSource(sen, from + a, from + b);
       const { cells, sum } = cellsOf(model, version, refs);
-      const claim: Claim = { def, span, sentence: { start: sen.f.offs[sen.s], end: sen.f.offs[sen.e - 1] + 1 }, stated, cells, table: sum };
+      const claim: Claim = { def, span, sentence: foldedToSource(sen, 0, text.length), stated, cells, table: sum };
       if (def.alt && def.alt.when.test(text)) {
         const alt = cellsOf(model, version, def.alt.cells);
         claim.altCells = alt.cells; claim.alt = alt.sum;

@@ -2,13 +2,7 @@
 // Transitions are built in one Map keyed by node * 65536 + code unit, then frozen into an open-addressing hash
 // table of typed arrays (a few ns per lookup) plus a dense table for the root, where most characters fail.
 
-import { codeUnits, LONG } from '../text';
-
-function copyUnits(text: string): Uint16Array {
-  const a = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) a[i] = text.charCodeAt(i);
-  return a;
-}
+import { unitsOf } from '../text';
 
 export interface AcMatch { start: number; end: number; id: number }
 
@@ -234,10 +228,7 @@ export class Automaton {
    */
   scanStarts(text: string, start: number, end: number, onMatch: (m: AcMatch) => void): void {
     if (!this.startBits) this.buildStarts();
-    // a document's code units are cached per text; a short string (not a document) is copied, so that it does not
-    // push a document out of that cache
-    const u = text.length >= LONG ? codeUnits(text) : copyUnits(text);
-    this.starts(u, start, end, onMatch);
+    this.starts(unitsOf(text), start, end, onMatch);
   }
 
   private starts(u: Uint16Array, start: number, end: number, onMatch: (m: AcMatch) => void): void {

@@ -1,5 +1,6 @@
 // fee-report (2021 template): section 六 must say whether 信息处理费 was charged; a fee mentioned elsewhere must be reported there.
 import { sentencesWith } from '../cross/figures';
+import { foldedToSource } from '../text';
 import type { Rule } from './rule';
 
 const FEE_IN_SIX = /信息处理费|处理费|收费|收取|费用/;
@@ -15,12 +16,12 @@ export const feeReport: Rule = {
     if (!six) return; // missing-section says so
     const body = text.slice(six.body.start, six.body.end);
     if (FEE_IN_SIX.test(body)) return;
-    const elsewhere = sentencesWith(model, ['信息处理费'], { maxLength: Infinity }).find((sen) => FEE_ELSEWHERE.test(sen.f.s));
+    const elsewhere = sentencesWith(model, ['信息处理费'], { maxLength: Infinity }).find((sen) => FEE_ELSEWHERE.test(sen.s));
     report({
       start: six.heading.start, end: six.heading.end,
       message: t('2021 年版格式要求在“六、其他需要报告的事项”中专门报告信息处理费收取情况（未收取也应写明）',
         'The 2021 template requires section 6 to report whether information processing fees (信息处理费) were charged, even if none were'),
-      related: elsewhere ? [{ start: elsewhere.f.offs[elsewhere.s], end: elsewhere.f.offs[elsewhere.e - 1] + 1, message: t('正文其他位置提到了收费', 'a fee is mentioned here') }] : undefined,
+      related: elsewhere ? [{ ...foldedToSource(elsewhere, 0, elsewhere.s.length), message: t('正文其他位置提到了收费', 'a fee is mentioned here') }] : undefined,
     });
   },
 };

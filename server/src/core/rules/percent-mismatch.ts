@@ -1,6 +1,7 @@
 // percent-mismatch: "N条，占P%" where P is not N over the stated total at the printed precision, and a list of
 // shares that adds up to 100% whose counts do not add up to the total.
 import { sentencesWith } from '../cross/figures';
+import { foldedToSource } from '../text';
 import type { Span } from '../types';
 import type { Rule } from './rule';
 
@@ -15,7 +16,7 @@ export const percentMismatch: Rule = {
   check({ model, t, report }) {
     // longer than 2000 characters: not a sentence of prose
     for (const sen of sentencesWith(model, ['其中'], { clauses: false, maxLength: 2000 })) {
-      const s = sen.f.s.slice(sen.s, sen.e);
+      const s = sen.s;
       const qi = s.indexOf('其中');
       if (qi < 0) continue;
       // the total: the last "M<unit>" before 其中
@@ -25,7 +26,7 @@ export const percentMismatch: Rule = {
       const tot = totals[totals.length - 1];
       const total = Number(tot[1]), unit = tot[2];
       if (!total) continue;
-      const src = (a: number, b: number): Span => ({ start: sen.f.offs[sen.s + a], end: sen.f.offs[sen.s + b - 1] + 1 });
+      const src = (a: number, b: number): Span => foldedToSource(sen, a, b);
       const parts: Part[] = [];
       const re = new RegExp(`(?<![\\d.])(\\d{1,12})${unit}[，,]?(?:占|占比|比例为|约占)(?:总数的?|全部的?)?(\\d+(?:\\.(\\d+))?)[%％]`, 'g');
       for (const m of s.slice(qi).matchAll(re)) {

@@ -96,13 +96,12 @@ function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: n
   let quote = -1;
   // balance: open brackets of the paragraph
   const stack: { ch: string; at: number }[] = [];
+  const reportOpen = (o: { ch: string; at: number }) => report({
+    start: o.at, end: o.at + 1,
+    message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
+  });
   const unclosed = () => {
-    for (const o of stack) {
-      report({
-        start: o.at, end: o.at + 1,
-        message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
-      });
-    }
+    for (const o of stack) reportOpen(o);
     if (stack.length) stack.length = 0;
   };
   const flushLine = () => {
@@ -152,12 +151,7 @@ function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: n
       }
       const inner = stack.splice(at);
       inner.shift();
-      for (const o of inner) {
-        report({
-          start: o.at, end: o.at + 1,
-          message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
-        });
-      }
+      for (const o of inner) reportOpen(o);
     }
   }
   flushLine();

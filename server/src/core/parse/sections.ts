@@ -13,7 +13,7 @@ const foldedHeadings = TEMPLATE.sections.map((s) => ({
   n: s.n,
   official: s.heading,
   forms: [s.heading, ...s.variants].map(foldString),
-}));
+})).map((h) => ({ ...h, tails: h.forms.map((f) => f.slice(2)) }));
 
 /** The sections in the order tried for a heading whose numeral names the first. */
 const ORDER = new Map(foldedHeadings.map((own) => [own, [own, ...foldedHeadings.filter((h) => h !== own)]]));
@@ -25,8 +25,17 @@ function contentStart(text: string, start: number, end: number): number {
   return i;
 }
 
+/** White space as /\s/ has it. */
+function isWhite(c: number): boolean {
+  return isSpace(c) || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
+function hasCode(text: string, start: number, end: number, code: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** Is the line at [start,end) a section heading? Headings are short, start with 一、…六、 and resemble an official heading. */
-const NUMERAL_SET = new Set(Array.from(NUMERALS));
 /** Characters a heading line may start with: a numeral or a list marker. */
 const HEADING_FIRST = new Uint8Array(65536);
 for (const ch of NUMERALS + '-*#>•·') HEADING_FIRST[ch.charCodeAt(0)] = 1;
@@ -35,25 +44,25 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
   // quick reject: the first non-blank character must be a numeral or a list marker
   let q = start;
   while (q < end && isSpace(text.charCodeAt(q))) q++;
-  if (q >= end || (!NUMERAL_SET.has(text[q]) && !'-*#>•·'.includes(text[q]))) return undefined;
+  if (q >= end || !HEADING_FIRST[text.charCodeAt(q)]) return undefined;
   const s = contentStart(text, start, end);
   if (s >= end || !NUMERALS.includes(text[s])) return undefined;
   const sep = text[s + 1];
   if (sep !== '、' && sep !== '.' && sep !== '．' && sep !== '，' && sep !== ',') return undefined;
   let e = end;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
+  // a heading is short, one cell, one sentence (checked before anything is built: most such lines are prose)
+  if (e - s > 45 || hasCode(text, s, e, 9 /* tab */) || hasCode(text, s, e - 1, 0x3002 /* 。 */)) return undefined;
   const line = text.slice(s, e);
-  if (line.includes('\t') || line.length > 45) return undefined;
-  const body = line.replace(/[。.]$/, '');
-  if (body.includes('。')) return undefined;
-  const f = foldString(body);
+  const f = foldString(line.endsWith('。') || line.endsWith('.') ? line.slice(0, -1) : line);
   let best: { n: number; sim: number; official: string } | undefined;
   // the section its numeral names first; the others only catch a wrong numeral on an otherwise exact title
   const own = foldedHeadings.find((h) => h.official[0] === text[s]);
   const order = own ? ORDER.get(own)! : foldedHeadings;
+  const tail = f.slice(2);
   for (const h of order) {
     if (h !== own && best && best.sim >= HEADING_MIN_SIMILARITY) break;
-    if (h !== own && !h.forms.some((form) => f.slice(2) === form.slice(2))) continue;
+    if (h !== own && !h.tails.includes(tail)) continue;
     for (const form of h.forms) {
       if (Math.abs(form.length - f.length) > form.length * 0.5 + 2) continue;
       // below the threshold counts as 0: only a heading at or above it is ever taken

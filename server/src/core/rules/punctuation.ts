@@ -47,24 +47,43 @@ export const punctuation: Rule = {
     }
     let u0 = 0;
     const inUrl = (i: number) => { while (u0 < urls.length && urls[u0].end <= i) u0++; return u0 < urls.length && urls[u0].start <= i; };
-    const half: Half[] = [];
+    const half = new HalfMarks();
     const extra = new Set<number>();
     const pos = proseScan(model).punct, u = codeUnits(text);
-    let full = 0;
+    const state: PassState = { parens: [], stack: [], quote: -1, last: -1, full: 0 };
     let a = 0;
     for (const sp of spans) {
       u0 = 0;
       while (a < pos.length && pos[a] < sp.start) a++;
       let b = a;
       while (b < pos.length && pos[b] < sp.end) b++;
-      full += spanPass(ctx, u, pos, a, b, inUrl, half, extra);
+      spanPass(ctx, u, pos, a, b, inUrl, half, extra, state);
       a = b;
     }
-    reportHalf(ctx, half.filter((h) => !extra.has(h.start)), full);
+    reportHalf(ctx, half, extra, state.full);
   },
 };
 
-interface Half { start: number; newText: string; ch: string }
+/** Half-width marks to convert, in parallel arrays (a long text can hold tens of thousands): offset and full-width code. */
+class HalfMarks {
+  at: number[] = [];
+  code: number[] = [];
+  push(at: number, code: number): void { this.at.push(at); this.code.push(code); }
+}
+
+/** What a pass carries from mark to mark (one object for every span: no closures or records per mark). */
+interface PassState {
+  /** Open half-width "(" of the line. */
+  parens: number[];
+  /** Open brackets and quotes of the paragraph (offsets). */
+  stack: number[];
+  /** The open straight quote of the line, -1: none. */
+  quote: number;
+  /** The last sentence mark, -1 after anything else. */
+  last: number;
+  /** Full-width marks counted. */
+  full: number;
+}
 
 /** Nearest character before/after i on the same line that is not a space. */
 function prevCode(u: Uint16Array, i: number): number {
@@ -81,48 +100,50 @@ function hanBetween(u: Uint16Array, a: number, b: number): boolean {
   return false;
 }
 
+function reportOpen(ctx: RuleContext, at: number): void {
+  const ch = ctx.text[at];
+  ctx.report({
+    start: at, end: at + 1,
+    message: ctx.t(`“${ch}”没有与之配对的“${OPEN[ch]}”`, `"${ch}" has no matching "${OPEN[ch]}"`),
+  });
+}
+
+/** The paragraph is over: its open brackets are unclosed. */
+function unclosed(ctx: RuleContext, st: PassState): void {
+  for (const at of st.stack) reportOpen(ctx, at);
+  if (st.stack.length) st.stack.length = 0;
+}
+
+/** The line is over: an unpaired "(" in Chinese text is half width; a straight quote is not carried over. */
+function flushLine(u: Uint16Array, st: PassState, half: HalfMarks): void {
+  for (const o of st.parens) if (isChineseSide(prevCode(u, o)) || isChineseSide(nextCode(u, o))) half.push(o, FULL_PAREN_OPEN);
+  if (st.parens.length) st.parens.length = 0;
+  st.quote = -1;
+}
+
 /**
  * One pass over the marks of a prose span (positions pos[a, b)), for the three checks at once: a mark doubled by
  * extraction (reported; its position goes to `extra`), half-width marks in Chinese text (collected in `half`), and
- * brackets and quotes that do not pair up within a paragraph (reported). Returns the number of full-width marks.
+ * brackets and quotes that do not pair up within a paragraph (reported). Counts full-width marks in st.full.
  */
-function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: number, b: number, inUrl: (i: number) => boolean, half: Half[], extra: Set<number>): number {
+function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: number, b: number, inUrl: (i: number) => boolean, half: HalfMarks, extra: Set<number>, st: PassState): void {
   const { text, t, report } = ctx;
-  let full = 0;
-  // doubled: the last sentence mark, -1 after anything else
-  let last = -1;
-  // half width: parentheses and straight quotes are converted in pairs so that the fix keeps them paired
-  const parens: number[] = [];
-  let quote = -1;
-  // balance: open brackets of the paragraph
-  const stack: { ch: string; at: number }[] = [];
-  const reportOpen = (o: { ch: string; at: number }) => report({
-    start: o.at, end: o.at + 1,
-    message: t(`“${o.ch}”没有与之配对的“${OPEN[o.ch]}”`, `"${o.ch}" has no matching "${OPEN[o.ch]}"`),
-  });
-  const unclosed = () => {
-    for (const o of stack) reportOpen(o);
-    if (stack.length) stack.length = 0;
-  };
-  const flushLine = () => {
-    // an unpaired "(" in Chinese text
-    for (const o of parens) if (isChineseSide(prevCode(u, o)) || isChineseSide(nextCode(u, o))) half.push({ start: o, newText: '（', ch: '(' });
-    if (parens.length) parens.length = 0;
-    quote = -1;
-  };
+  st.last = -1;
+  st.quote = -1;
   for (let k = a; k < b; k++) {
     const i = pos[k];
     const c = u[i];
     if (c === 10) {
-      flushLine();
+      flushLine(u, st, half);
       // a paragraph ends at a blank line or after a line that ends a sentence
       const p = prevCode(u, i), n = u[i + 1];
-      if (n === 10 || n === 13 || p === 0x3002 || p === 0xff1b || p === 0xff01 || p === 0xff1f) unclosed();
+      if (n === 10 || n === 13 || p === 0x3002 || p === 0xff1b || p === 0xff01 || p === 0xff1f) unclosed(ctx, st);
       continue;
     }
-    full += FULL_CODES[c];
+    st.full += FULL_CODES[c];
     // a sentence mark right after another one (。。 / 。，), often left by extraction: the second is removed
     if (SENTENCE_CODES[c]) {
+      const last = st.last;
       if (last >= 0 && SECOND_CODES[c] && onlySpace(u, last + 1, i) && !(c === 44 && isAsciiAlnum(u[last - 1]))) {
         const ch = text[i];
         extra.add(i);
@@ -132,15 +153,15 @@ function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: n
           fixes: [{ title: t(`删除“${ch}”`, `Remove "${ch}"`), edits: [{ start: i, end: i + 1, newText: '' }], preferred: true }],
         });
       }
-      last = i;
-    } else last = -1;
-    if (HALF_CODES[c]) quote = halfMark(u, i, c, text[i], inUrl, half, parens, quote);
+      st.last = i;
+    } else st.last = -1;
+    if (HALF_CODES[c]) halfMark(u, i, c, inUrl, half, st);
     if (BRACKET_CODES[c]) {
       const ch = text[i];
-      if (OPEN[ch]) { stack.push({ ch, at: i }); continue; }
+      if (OPEN[ch]) { st.stack.push(i); continue; }
       const want = CLOSE[ch];
       if (!want) continue;
-      const at = findOpen(stack, want);
+      const at = findOpen(text, st.stack, want);
       if (at < 0) {
         if (ch === ')') continue; // half-width ")" after a list number "1)" is common; only the full-width one is checked alone
         report({
@@ -149,79 +170,82 @@ function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: n
         });
         continue;
       }
-      const inner = stack.splice(at);
-      inner.shift();
-      for (const o of inner) reportOpen(o);
+      for (let j = at + 1; j < st.stack.length; j++) reportOpen(ctx, st.stack[j]);
+      st.stack.length = at;
     }
   }
-  flushLine();
-  unclosed();
-  return full;
+  flushLine(u, st, half);
+  unclosed(ctx, st);
 }
 
-/**
- * A half-width , ; : ? ! ( ) " at i: collected in `half` when it stands in Chinese text. `quote`: the open straight
- * quote of the line (-1: none); returns it as it is after i.
- */
-function halfMark(u: Uint16Array, i: number, c: number, ch: string, inUrl: (i: number) => boolean, half: Half[], parens: number[], quote: number): number {
+/** Full-width forms of the half-width marks. */
+const FULL_PAREN_OPEN = 0xff08, FULL_PAREN_CLOSE = 0xff09, QUOTE_OPEN = 0x201c, QUOTE_CLOSE = 0x201d;
+const FULL_OF = new Map<number, number>(Object.entries(FULL).map(([h, f]) => [h.charCodeAt(0), f.charCodeAt(0)]));
+
+/** A half-width , ; : ? ! ( ) " at i: collected in `half` when it stands in Chinese text. */
+function halfMark(u: Uint16Array, i: number, c: number, inUrl: (i: number) => boolean, half: HalfMarks, st: PassState): void {
   if (c === 44 || c === 59 || c === 58 || c === 63 || c === 33) { // , ; : ? !
-    if (inUrl(i)) return quote;
+    if (inUrl(i)) return;
     const p = prevCode(u, i), n = nextCode(u, i);
-    if ((c === 44 || c === 58) && p >= 48 && p <= 57 && n >= 48 && n <= 57) return quote; // 1,000 / 12:30
-    if (isChineseSide(p) || (isChineseSide(n) && !isAsciiAlnum(p))) half.push({ start: i, newText: FULL[ch], ch });
+    if ((c === 44 || c === 58) && p >= 48 && p <= 57 && n >= 48 && n <= 57) return; // 1,000 / 12:30
+    if (isChineseSide(p) || (isChineseSide(n) && !isAsciiAlnum(p))) half.push(i, FULL_OF.get(c)!);
   } else if (c === 40) { // (
-    parens.push(i);
+    st.parens.push(i);
   } else if (c === 41) { // )
-    const o = parens.pop();
+    const o = st.parens.pop();
     if (o === undefined) {
-      if (isChineseSide(prevCode(u, i)) || isChineseSide(nextCode(u, i))) half.push({ start: i, newText: '）', ch });
+      if (isChineseSide(prevCode(u, i)) || isChineseSide(nextCode(u, i))) half.push(i, FULL_PAREN_CLOSE);
     } else if (!inUrl(o) && (hanBetween(u, o, i) || isChineseSide(prevCode(u, o)) || isChineseSide(nextCode(u, i)))) {
-      half.push({ start: o, newText: '（', ch: '(' });
-      half.push({ start: i, newText: '）', ch });
+      // converted in pairs so that the fix keeps them paired
+      half.push(o, FULL_PAREN_OPEN);
+      half.push(i, FULL_PAREN_CLOSE);
     }
   } else if (c === 34) { // "
-    if (quote < 0) return i;
-    if (hanBetween(u, quote, i)) { half.push({ start: quote, newText: '“', ch }); half.push({ start: i, newText: '”', ch }); }
-    return -1;
+    if (st.quote < 0) { st.quote = i; return; }
+    if (hanBetween(u, st.quote, i)) { half.push(st.quote, QUOTE_OPEN); half.push(i, QUOTE_CLOSE); }
+    st.quote = -1;
   }
-  return quote;
 }
 
-function reportHalf(ctx: RuleContext, half: Half[], fullCount: number): void {
-  if (!half.length) return;
-  const { t, report } = ctx;
-  half.sort((a, b) => a.start - b.start);
-  const all: TextEdit[] = half.map((h) => ({ start: h.start, end: h.start + 1, newText: h.newText }));
+function reportHalf(ctx: RuleContext, marks: HalfMarks, extra: ReadonlySet<number>, fullCount: number): void {
+  // in order, without the marks the doubled check removes: the fix of all, one edit per mark
+  const order: number[] = [];
+  for (let k = 0; k < marks.at.length; k++) if (!extra.has(marks.at[k])) order.push(k);
+  if (!order.length) return;
+  const { text, t, report } = ctx;
+  order.sort((a, b) => marks.at[a] - marks.at[b]);
+  const all: TextEdit[] = order.map((k) => ({ start: marks.at[k], end: marks.at[k] + 1, newText: String.fromCharCode(marks.code[k]) }));
   const fixAll: Fix = { title: t(`将全文 ${all.length} 处半角标点改为全角`, `Change all ${all.length} half-width marks to full width`), edits: all };
-  if (half.length > fullCount && half.length > 3) {
+  if (all.length > fullCount && all.length > 3) {
     // the whole text is written with half-width marks (often a conversion's doing): one finding, one fix for all
-    const h = half[0];
+    const first = all[0], ch = text[first.start];
     report({
-      start: h.start, end: h.start + 1,
+      start: first.start, end: first.end,
       severity: 'information',
-      message: t(`中文语句通篇使用半角标点（共 ${half.length} 处，如“${h.ch}”），应使用全角标点`, `Chinese text written with half-width punctuation throughout (${half.length} marks, e.g. "${h.ch}"); use full-width marks`),
-      related: half.slice(1, 1 + MAX_RELATED).map((x) => ({ start: x.start, end: x.start + 1, message: t(`半角“${x.ch}”`, `half-width "${x.ch}"`) })),
+      message: t(`中文语句通篇使用半角标点（共 ${all.length} 处，如“${ch}”），应使用全角标点`, `Chinese text written with half-width punctuation throughout (${all.length} marks, e.g. "${ch}"); use full-width marks`),
+      related: all.slice(1, 1 + MAX_RELATED).map((x) => ({ start: x.start, end: x.end, message: t(`半角“${text[x.start]}”`, `half-width "${text[x.start]}"`) })),
       fixes: [{ ...fixAll, preferred: true }],
     });
     return;
   }
   // mixed: each half-width mark among full-width ones
-  half.forEach((h, k) => {
+  all.forEach((edit, k) => {
+    const ch = text[edit.start];
     report({
-      start: h.start, end: h.start + 1,
+      start: edit.start, end: edit.end,
       severity: 'information',
-      message: t(`中文语句中使用了半角标点“${h.ch}”，应为全角“${h.newText}”`, `Half-width "${h.ch}" in Chinese text; use the full-width "${h.newText}"`),
+      message: t(`中文语句中使用了半角标点“${ch}”，应为全角“${edit.newText}”`, `Half-width "${ch}" in Chinese text; use the full-width "${edit.newText}"`),
       fixes: [
-        { title: t(`改为“${h.newText}”`, `Change to "${h.newText}"`), edits: [all[k]], preferred: true },
+        { title: t(`改为“${edit.newText}”`, `Change to "${edit.newText}"`), edits: [edit], preferred: true },
         ...(all.length > 1 && k === 0 ? [fixAll] : []),
       ],
     });
   });
 }
 
-function findOpen(stack: { ch: string }[], want: string): number {
+function findOpen(text: string, stack: number[], want: string): number {
   for (let k = stack.length - 1; k >= 0; k--) {
-    const c = stack[k].ch;
+    const c = text[stack[k]];
     if (c === want || (want === '（' && c === '(')) return k;
   }
   return -1;

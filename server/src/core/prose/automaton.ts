@@ -6,6 +6,9 @@ import { unitsOf } from '../text';
 
 export interface AcMatch { start: number; end: number; id: number }
 
+/** The hashed bigram and trigram bitmaps of the start filter: 2^17 bits (16 KiB) each. */
+const FILTER_SHIFT = 15, FILTER_WORDS = 1 << (32 - FILTER_SHIFT - 5);
+
 export class Automaton {
   private readonly next = new Map<number, number>();
   private fail: Int32Array = new Int32Array(0);
@@ -169,23 +172,27 @@ export class Automaton {
 
   private readonly ring = new Int32Array(64);
 
-  /** Bitmap of hashed starting bigrams of the patterns, and of characters that are whole patterns. */
+  /**
+   * Tables of the start filter, small enough to stay in the first-level cache (a lookup per character): flags per
+   * code unit (1: starts a pattern, 2: is a whole pattern), and bitmaps of hashed bigrams that start a pattern, at
+   * which a two-character pattern ends, and of hashed three-character starts of the longer patterns.
+   */
+  private startFlags: Uint8Array | undefined;
   private startBits: Uint32Array | undefined;
-  private singleBits: Uint8Array | undefined;
+  private ends2Bits: Uint32Array | undefined;
+  private triBits: Uint32Array | undefined;
 
   private buildStarts(): void {
-    const bits = new Uint32Array(1 << 15); // 2^20 bits
-    const single = new Uint8Array(65536);
+    const flags = new Uint8Array(65536);
     for (let c = 0; c < 65536; c++) {
       const s1 = this.root[c];
       if (!s1) continue;
-      if (this.out[s1] >= 0) single[c] = 1;
+      flags[c] = this.out[s1] >= 0 ? 3 : 1;
     }
-    // every depth-2 node: its parent's character and its own
     // depth-2 nodes: their two characters; a pattern of two characters ends at one (then the trie is walked on the
     // bigram alone), longer ones go on to depth 3 (walked only when the third character fits too)
+    const bits = new Uint32Array(FILTER_WORDS), ends2 = new Uint32Array(FILTER_WORDS), tri = new Uint32Array(FILTER_WORDS);
     const pairOf = new Map<number, [number, number]>();
-    const ends2 = new Uint32Array(1 << 15);
     for (let h = 0; h <= this.hMask; h++) {
       const node = this.hNode[h];
       if (node < 0 || this.depthOf[node] !== 1) continue;
@@ -195,7 +202,6 @@ export class Automaton {
       pairOf.set(n2, [c1, c2]);
       if (this.out[n2] >= 0) ends2[b >>> 5] |= 1 << (b & 31);
     }
-    const tri = new Uint32Array(1 << 15);
     for (let h = 0; h <= this.hMask; h++) {
       const node = this.hNode[h];
       if (node < 0 || this.depthOf[node] !== 2) continue;
@@ -203,22 +209,18 @@ export class Automaton {
       const b = Automaton.trigram(c1, c2, this.hCode[h]);
       tri[b >>> 5] |= 1 << (b & 31);
     }
+    this.startFlags = flags;
     this.startBits = bits;
-    this.singleBits = single;
     this.ends2Bits = ends2;
     this.triBits = tri;
   }
 
-  /** Bigrams at which a two-character pattern ends, and hashed three-character starts of the longer patterns. */
-  private ends2Bits: Uint32Array | undefined;
-  private triBits: Uint32Array | undefined;
-
   private static trigram(a: number, b: number, c: number): number {
-    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 12;
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> FILTER_SHIFT;
   }
 
   private static bigram(a: number, b: number): number {
-    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> FILTER_SHIFT;
   }
 
   /**
@@ -232,14 +234,16 @@ export class Automaton {
   }
 
   private starts(u: Uint16Array, start: number, end: number, onMatch: (m: AcMatch) => void): void {
-    const bits = this.startBits!, single = this.singleBits!, root = this.root, out = this.out;
+    const flags = this.startFlags!, bits = this.startBits!, root = this.root, out = this.out;
     const ends2 = this.ends2Bits!, tri = this.triBits!;
     const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
-    let prev = -1, prevAt = -1;
+    // the previous character (white space skipped), its offset and flags
+    let prev = -1, prevAt = -1, prevFlags = 0;
     for (let i = start; i < end; i++) {
       const c = u[i];
       if (isWs(c)) continue;
-      if (prev >= 0 && root[prev]) {
+      const f = flags[c];
+      if (prevFlags) {
         const b = Automaton.bigram(prev, c);
         let walk = (bits[b >>> 5] & (1 << (b & 31))) !== 0;
         if (walk && !(ends2[b >>> 5] & (1 << (b & 31)))) {
@@ -262,8 +266,8 @@ export class Automaton {
           }
         }
       }
-      if (single[c]) onMatch({ start: i, end: i + 1, id: out[root[c]] });
-      prev = c; prevAt = i;
+      if (f & 2) onMatch({ start: i, end: i + 1, id: out[root[c]] });
+      prev = c; prevAt = i; prevFlags = f;
     }
   }
 

@@ -26,24 +26,34 @@ function latinSpamAt(text: string, letters: ArrayLike<number>, out: number[]): v
     done = b;
   }
 }
-let strongByFirst: Map<number, string[]> | undefined;
+/** Strong spam terms by their first character (built on first use). */
+let strongByFirst: (string[] | undefined)[] | undefined;
 /** Strong spam terms, as written, at the candidate positions (a wrapped term is caught when a Latin term is near). */
 function strongAt(text: string, candidates: ArrayLike<number>, out: number[]): void {
   if (!candidates.length) return;
   if (!strongByFirst) {
-    strongByFirst = new Map();
+    const byFirst: (string[] | undefined)[] = new Array(65536).fill(undefined);
     const lex = spamLexicon();
     lex.terms.forEach((term, k) => {
-      if (lex.kinds[k] !== 'strong') return;
-      const c = term.charCodeAt(0);
-      const list = strongByFirst!.get(c);
-      if (list) list.push(term); else strongByFirst!.set(c, [term]);
+      if (lex.kinds[k] === 'strong') (byFirst[term.charCodeAt(0)] ??= []).push(term);
     });
+    strongByFirst = byFirst;
   }
   for (let k = 0; k < candidates.length; k++) {
-    const i = candidates[k];
-    for (const term of strongByFirst.get(text.charCodeAt(i)) ?? []) if (text.startsWith(term, i)) { out.push(i); break; }
+    const i = candidates[k], terms = strongByFirst[text.charCodeAt(i)];
+    if (!terms) continue;
+    for (let j = 0; j < terms.length; j++) if (text.startsWith(terms[j], i)) { out.push(i); break; }
   }
+}
+
+/** Latin spam words: inside a run that also holds digits (beat365), or the whole run (casino). */
+let latinWords: { inside: RegExp; whole: Set<string> } | undefined;
+function latinSpamWords(): { inside: RegExp; whole: Set<string> } {
+  if (!latinWords) {
+    const latin = spamLexicon().latin;
+    latinWords = { inside: new RegExp(latin.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')), whole: new Set(latin) };
+  }
+  return latinWords;
 }
 
 /** Characters looked at on each side of a betting or strong spam term; a window grows while spam reaches its edge. */
@@ -53,7 +63,7 @@ const EDGE = 12;
 
 function windowsAround(text: string, at: number[]): Span[] {
   const out: Span[] = [];
-  for (const p of at.sort((a, b) => a - b)) {
+  for (const p of Int32Array.from(at).sort()) {
     const start = Math.max(0, p - REACH), end = Math.min(text.length, p + REACH);
     const last = out[out.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end); else out.push({ start, end });
@@ -106,6 +116,7 @@ export const injectedContent: Rule = {
     strongAt(text, scan.spam, hits);
     if (!hits.length) { reportUrls(); return; }
     const chains: Tok[][] = [];
+    const latin = latinSpamWords();
     for (const w of windowsAround(text, hits)) {
       // grow the window while a chain holding spam reaches one of its edges
       for (;;) {
@@ -138,7 +149,7 @@ export const injectedContent: Rule = {
           // a betting word glued to digits (beat365, 365bet, w88), or a betting word on its own (casino); never an
           // English word that merely contains one (between)
           const digits = j - i - letters;
-          const spam = lex.latin.some((x) => (digits > 0 && letters >= 2 && low.includes(x)) || low === x);
+          const spam = latin.whole.has(low) || (digits > 0 && letters >= 2 && latin.inside.test(low));
           toks.push({ start: i, end: j, kind: spam ? 'latin' : 'other' });
         }
       }

@@ -1,11 +1,13 @@
 // One pass over the text, shared by the prose rules: the positions of the few characters they look at (Latin
-// letters, odd characters, traditional characters, punctuation, line breaks). Han characters, the bulk of a report,
+// letters, odd characters, traditional characters, punctuation, line breaks, the first characters of the words
+// sentences are looked up by). Han characters, the bulk of a report,
 // cost one table lookup each. Cached per model.
 import type { ReportModel } from '../types';
 import { codeUnits } from '../text';
 import { spamLexicon, traditionalBits } from './lexicon';
+import { SENTENCE_WORDS } from '../cross/claims';
 
-export const LETTER = 1, ODD = 2, TRAD = 4, PUNCT = 8, SPAM = 16;
+export const LETTER = 1, ODD = 2, TRAD = 4, PUNCT = 8, SPAM = 16, WORD = 32;
 
 /** Offsets, in order. */
 export type Offsets = Int32Array;
@@ -19,6 +21,8 @@ export interface ProseScan {
   trad: Offsets;
   /** First characters of strong spam terms (data/spam.json). */
   spam: Offsets;
+  /** First characters of the sentence words (cross/claims.ts SENTENCE_WORDS). */
+  words: Offsets;
   /** Punctuation the punctuation rules look at (ASCII , ; : ? ! ( ) ", CJK marks, brackets, quotes) and line breaks. */
   punct: Offsets;
 }
@@ -50,6 +54,7 @@ function classes(): Uint8Array {
   for (const ch of ',;:?!()"\n，。、；：！？《》（）“”‘’【】〔〕') cls[ch.charCodeAt(0)] |= PUNCT;
   const lex = spamLexicon();
   lex.terms.forEach((term, k) => { if (lex.kinds[k] === 'strong') cls[term.charCodeAt(0)] |= SPAM; });
+  for (const w of SENTENCE_WORDS) cls[w.charCodeAt(0)] |= WORD;
   CLS = cls;
   return cls;
 }
@@ -62,16 +67,22 @@ export function proseScan(model: ReportModel): ProseScan {
   const text = model.text, u = codeUnits(text);
   const cls = classes();
   const letters = new OffsetList(), odd = new OffsetList(), trad = new OffsetList(), punct = new OffsetList(), spam = new OffsetList();
+  const words = new OffsetList();
   for (let i = 0; i < u.length; i++) {
     let k = cls[u[i]];
     if (k === 0) continue;
-    if (k & SPAM) { spam.push(i); k &= ~SPAM; if (!k) continue; }
+    if (k & (SPAM | WORD)) {
+      if (k & SPAM) spam.push(i);
+      if (k & WORD) words.push(i);
+      k &= ~(SPAM | WORD);
+      if (!k) continue;
+    }
     if (k & PUNCT) punct.push(i);
     else if (k & LETTER) letters.push(i);
     else if (k & TRAD) trad.push(i);
     else odd.push(i);
   }
-  r = { letters: letters.done(), odd: odd.done(), trad: trad.done(), punct: punct.done(), spam: spam.done() };
+  r = { letters: letters.done(), odd: odd.done(), trad: trad.done(), punct: punct.done(), spam: spam.done(), words: words.done() };
   cache.set(model, r);
   return r;
 }

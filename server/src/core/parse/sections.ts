@@ -21,9 +21,11 @@ const ORDER = new Map(foldedHeadings.map((own) => [own, [own, ...foldedHeadings.
 /** Strip list markers a paste may put before a heading: "- ", "* ", "#", "**". */
 function contentStart(text: string, start: number, end: number): number {
   let i = start;
-  while (i < end && /[\s\-*#>•·]/.test(text[i])) i++;
+  while (i < end && (isWhite(text.charCodeAt(i)) || LIST_MARK[text.charCodeAt(i)])) i++;
   return i;
 }
+const LIST_MARK = new Uint8Array(65536);
+for (const ch of '-*#>•·') LIST_MARK[ch.charCodeAt(0)] = 1;
 
 /** White space as /\s/ has it. */
 function isWhite(c: number): boolean {
@@ -68,7 +70,9 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
       // below the threshold counts as 0: only a heading at or above it is ever taken
       const sim = f === form ? 1 : similarity(f, form, HEADING_MIN_SIMILARITY);
       if (!best || sim > best.sim) best = { n: h.n, sim, official: h.official };
+      if (sim === 1) break;
     }
+    if (best?.sim === 1) break;
   }
   if (!best || best.sim < HEADING_MIN_SIMILARITY) return undefined;
   return {
@@ -78,6 +82,10 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
   };
 }
 
+/** What a sub-heading starts with: a bracket or a numeral. */
+const SUBHEADING_FIRST = new Uint8Array(65536);
+for (const ch of NUMERALS + '（(') SUBHEADING_FIRST[ch.charCodeAt(0)] = 1;
+
 /** Sub-headings inside prose sections: （一）主动公开情况 / 一、主动公开 at the start of a line. */
 function subheadingsIn(text: string, idx: LineIndex, start: number, end: number): SubHeading[] {
   const out: SubHeading[] = [];
@@ -86,6 +94,7 @@ function subheadingsIn(text: string, idx: LineIndex, start: number, end: number)
     const ls = idx.lineSpan(n);
     if (ls.start < start || ls.start >= end) continue;
     const s = contentStart(text, ls.start, ls.end);
+    if (!SUBHEADING_FIRST[text.charCodeAt(s)]) continue;
     const m = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*[^。：:，,；;\t]{2,30}/.exec(text.slice(s, Math.min(ls.end, s + 60)));
     if (m) out.push({ start: s, end: s + m[0].trimEnd().length, text: m[0].trim() });
   }

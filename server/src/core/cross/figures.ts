@@ -42,13 +42,18 @@ const MARK = new Uint8Array(65536);
 for (const ch of SENTENCE_MARKS) MARK[ch.charCodeAt(0)] = 1;
 for (const ch of CLAUSE_ONLY) MARK[ch.charCodeAt(0)] = 2;
 
-interface Words { index: Map<string, number>; codes: Uint16Array[]; byFirst: (number[] | undefined)[] }
+/** The words, their code units, and for each first character (group[c] > 0) the words that start with it. */
+interface Words { index: Map<string, number>; codes: Uint16Array[]; group: Uint8Array; byGroup: number[][] }
 let WORDS: Words | undefined;
 function sentenceWords(): Words {
   if (!WORDS) {
-    const byFirst: (number[] | undefined)[] = [];
-    SENTENCE_WORDS.forEach((w, k) => (byFirst[w.charCodeAt(0)] ??= []).push(k));
-    WORDS = { index: new Map(SENTENCE_WORDS.map((w, k) => [w, k])), codes: SENTENCE_WORDS.map((w) => new Uint16Array(w.length).map((_, k) => w.charCodeAt(k))), byFirst };
+    const group = new Uint8Array(65536), byGroup: number[][] = [[]];
+    SENTENCE_WORDS.forEach((w, k) => {
+      const c = w.charCodeAt(0);
+      if (!group[c]) { group[c] = byGroup.length; byGroup.push([]); }
+      byGroup[group[c]].push(k);
+    });
+    WORDS = { index: new Map(SENTENCE_WORDS.map((w, k) => [w, k])), codes: SENTENCE_WORDS.map((w) => new Uint16Array(w.length).map((_, k) => w.charCodeAt(k))), group, byGroup };
   }
   return WORDS;
 }
@@ -63,7 +68,7 @@ const hitCache = new WeakMap<ReportModel, WordHits>();
 function wordHits(model: ReportModel): WordHits {
   let h = hitCache.get(model);
   if (h) return h;
-  const { codes, byFirst } = sentenceWords();
+  const { codes, group, byGroup } = sentenceWords();
   const u = codeUnits(model.text), keep = foldKeeps(), firsts = proseScan(model).words;
   let cap = 256, n = 0;
   let start = new Int32Array(cap), end = new Int32Array(cap), id = new Int32Array(cap);
@@ -72,7 +77,9 @@ function wordHits(model: ReportModel): WordHits {
     while (f < firsts.length && firsts[f] < span.start) f++;
     for (; f < firsts.length && firsts[f] < span.end; f++) {
       const i = firsts[f];
-      for (const k of byFirst[u[i]]!) {
+      const ks = byGroup[group[u[i]]];
+      for (let q = 0; q < ks.length; q++) {
+        const k = ks[q];
         const w = codes[k];
         let j = i + 1, m = 1;
         for (; m < w.length && j < span.end; j++) {

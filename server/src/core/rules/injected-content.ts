@@ -63,7 +63,9 @@ const EDGE = 12;
 
 function windowsAround(text: string, at: number[]): Span[] {
   const out: Span[] = [];
-  for (const p of Int32Array.from(at).sort()) {
+  const sorted = Int32Array.from(at).sort();
+  for (let k = 0; k < sorted.length; k++) {
+    const p = sorted[k];
     const start = Math.max(0, p - REACH), end = Math.min(text.length, p + REACH);
     const last = out[out.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end); else out.push({ start, end });

@@ -50,7 +50,8 @@ export const ocrDebris: Rule = {
 
     // 1. a single Latin letter glued before a Chinese word, and odd characters, anywhere
     const scan = proseScan(model);
-    for (const i of scan.letters) {
+    for (let k = 0; k < scan.letters.length; k++) {
+      const i = scan.letters[k];
       const p = i > 0 ? text.charCodeAt(i - 1) : 10, n = i + 1 < text.length ? text.charCodeAt(i + 1) : 10;
       if (isAsciiAlnum(p) || !isHan(n) || LETTER_WORDS.has(text[i + 1])) continue;
       if (!(isHan(p) || p === 9 || p === 32 || p === 10 || p === 0x3000)) continue;

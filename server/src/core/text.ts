@@ -73,6 +73,17 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || c === 12;
 }
 
+/** White space as /\s/ and String.prototype.trim have it. */
+export function isWhite(c: number): boolean {
+  return isSpace(c) || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
+/** Does text[start, end) hold the code unit? */
+export function hasCode(text: string, start: number, end: number, code: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 export function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
 
 /** Map one UTF-16 unit to its matching form: full-width ASCII to half width, quote and dash variants unified. Returns -1 to drop. */

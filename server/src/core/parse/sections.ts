@@ -1,6 +1,6 @@
 // Section headings (一、总体情况 … 六、其他需要报告的事项), sub-headings, and the report title.
 import { TEMPLATE } from '../template';
-import { codeUnits, fold, foldString, isSpace, LineIndex, similarity } from '../text';
+import { codeUnits, fold, foldString, hasCode, isSpace, isWhite, LineIndex, similarity } from '../text';
 import type { Heading, Section, SubHeading, Title } from '../types';
 import { findLoose } from './loose';
 
@@ -26,16 +26,6 @@ function contentStart(text: string, start: number, end: number): number {
 }
 const LIST_MARK = new Uint8Array(65536);
 for (const ch of '-*#>•·') LIST_MARK[ch.charCodeAt(0)] = 1;
-
-/** White space as /\s/ has it. */
-function isWhite(c: number): boolean {
-  return isSpace(c) || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
-}
-
-function hasCode(text: string, start: number, end: number, code: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
-}
 
 /** Is the line at [start,end) a section heading? Headings are short, start with 一、…六、 and resemble an official heading. */
 /** Characters a heading line may start with: a numeral or a list marker. */

@@ -2,7 +2,7 @@
 // tab-separated rows (PDF extraction), one cell per line between `|` (flattened HTML), Markdown-like pipes,
 // or values separated by spaces (pdftotext). Page footers are skipped.
 import { isNaText, isNumberText, cellValue } from '../numbers';
-import { isDigit, isSpace, LineIndex } from '../text';
+import { hasCode, isDigit, isSpace, isWhite, LineIndex } from '../text';
 import type { CellValue, Layout } from '../types';
 
 export interface Tok {
@@ -33,6 +33,28 @@ export interface Tokenized {
   truncatedAt?: number;
 }
 
+const DASHES = '-—－–';
+function isDashChunk(text: string, c: { start: number; end: number }): boolean {
+  return c.end - c.start === 1 && DASHES.includes(text[c.start]);
+}
+function allDigits(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return s < e;
+}
+/** Characters every page footer FOOTER_RE matches holds one of (- 4 -, 第 4 页, 4 / 12): others need no test. */
+const FOOTER_MARK = new Uint8Array(65536);
+for (const ch of DASHES + '页/') FOOTER_MARK[ch.charCodeAt(0)] = 1;
+function isFooter(text: string, s: number, e: number): boolean {
+  let i = s;
+  while (i < e && !FOOTER_MARK[text.charCodeAt(i)]) i++;
+  return i < e && FOOTER_RE.test(text.slice(s, e));
+}
+/** Nothing but white space (as String.prototype.trim has it). */
+function isBlank(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isWhite(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function pushChunks(text: string, s: number, e: number, line: number, col: number, out: Tok[], wholeCell: boolean): void {
   // split [s,e) on white space; classify; merge neighbouring text chunks
   const chunks: { start: number; end: number }[] = [];
@@ -44,10 +66,10 @@ function pushChunks(text: string, s: number, e: number, line: number, col: numbe
     while (i < e && !isSpace(text.charCodeAt(i))) i++;
     chunks.push({ start: cs, end: i });
   }
-  // page footers run into the text ("… 769 - 4 - 法提供 …")
+  // page footers run into the text ("… 769 - 4 - 法提供 …"): a lone dash, one to three digits, a lone dash
   for (let k = 0; k + 2 < chunks.length; k++) {
-    const a = text.slice(chunks[k].start, chunks[k].end), b = text.slice(chunks[k + 1].start, chunks[k + 1].end), c = text.slice(chunks[k + 2].start, chunks[k + 2].end);
-    if (/^[-—－–]$/.test(a) && /^\d{1,3}$/.test(b) && /^[-—－–]$/.test(c)) { chunks.splice(k, 3); k--; }
+    const b = chunks[k + 1];
+    if (isDashChunk(text, chunks[k]) && isDashChunk(text, chunks[k + 2]) && b.end - b.start <= 3 && allDigits(text, b.start, b.end)) { chunks.splice(k, 3); k--; }
   }
   if (!chunks.length) return;
   const kinds = chunks.map((c, k) => {
@@ -85,11 +107,12 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
     const ls = idx.lineSpan(n);
     const s = Math.max(ls.start, start), e = Math.min(ls.end, end);
     if (e <= s) continue;
-    const line = text.slice(s, e);
-    if (FOOTER_RE.test(line)) continue;
-    if (line.includes('|')) pipeLines++;
-    else if (line.includes('\t')) tabLines++;
-    else if (line.trim()) otherLines++;
+    if (isFooter(text, s, e)) continue;
+    let pipes = false, tabs = false;
+    for (let i = s; i < e; i++) { const c = text.charCodeAt(i); if (c === 124) { pipes = true; break; } if (c === 9) tabs = true; }
+    if (pipes) pipeLines++;
+    else if (tabs) tabLines++;
+    else if (!isBlank(text, s, e)) otherLines++;
   }
   const pipe = pipeLines >= 5 && pipeLines >= tabLines;
   if (pipe) {
@@ -100,27 +123,33 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
       while (lineNo + 1 < idx.lineCount && idx.starts[lineNo + 1] <= offset) lineNo++;
       return lineNo;
     };
+    const parts: number[] = [];
     const flush = (ce: number) => {
-      const t = text.slice(cs, ce);
       const line = lineOf(cs);
-      if (!t.trim()) toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 });
-      else {
-        // drop footer lines inside the cell
-        let a = cs;
-        const parts: { s: number; e: number }[] = [];
-        if (!t.includes('\n')) parts.push({ s: cs, e: ce });
-        else for (const seg of t.split('\n')) {
-          const segEnd = a + seg.length;
-          if (!FOOTER_RE.test(seg)) parts.push({ s: a, e: segEnd });
-          a = segEnd + 1;
-        }
-        const before = toks.length;
-        for (const p of parts) pushChunks(text, p.s, p.e, p.s === cs ? line : idx.positionAt(p.s).line, -1, toks, parts.length === 1);
-        // a cell is one unit: several text pieces of one cell are merged
-        const added = toks.slice(before);
-        if (added.length > 1 && added.every((x) => x.kind === 'text')) {
+      if (isBlank(text, cs, ce)) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
+      // the cell's lines, footer lines dropped (as pairs of offsets)
+      parts.length = 0;
+      if (!hasCode(text, cs, ce, 10)) parts.push(cs, ce);
+      else for (let a = cs; a <= ce;) {
+        let b = a;
+        while (b < ce && text.charCodeAt(b) !== 10) b++;
+        if (!isFooter(text, a, b)) parts.push(a, b);
+        a = b + 1;
+      }
+      const before = toks.length, whole = parts.length === 2;
+      // a blank line adds no token (but counts: a cell of several lines is not one whole value)
+      for (let k = 0; k < parts.length; k += 2) {
+        if (isBlank(text, parts[k], parts[k + 1])) continue;
+        pushChunks(text, parts[k], parts[k + 1], parts[k] === cs ? line : idx.positionAt(parts[k]).line, -1, toks, whole);
+      }
+      // a cell is one unit: several text pieces of one cell are merged
+      if (toks.length - before > 1) {
+        let allText = true;
+        for (let k = before; k < toks.length && allText; k++) allText = toks[k].kind === 'text';
+        if (allText) {
+          const a = toks[before], z = toks[toks.length - 1];
           toks.length = before;
-          toks.push({ kind: 'text', start: added[0].start, end: added[added.length - 1].end, line: added[0].line, col: -1 });
+          toks.push({ kind: 'text', start: a.start, end: z.end, line: a.line, col: -1 });
         }
       }
     };
@@ -142,13 +171,12 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
       const layout: Layout = !tabLines ? 'space' : otherLines ? 'mixed' : 'tab';
       return { toks, layout, truncatedAt: s };
     }
-    const lineText = text.slice(s, e);
-    if (FOOTER_RE.test(lineText)) continue;
-    if (lineText.includes('\t')) {
+    if (isFooter(text, s, e)) continue;
+    if (hasCode(text, s, e, 9)) {
       let cs = s, col = 0;
       for (let i = s; i <= e; i++) {
         if (i === e || text.charCodeAt(i) === 9) {
-          if (!text.slice(cs, i).trim()) toks.push({ kind: 'empty', start: cs, end: cs, line: n, col });
+          if (isBlank(text, cs, i)) toks.push({ kind: 'empty', start: cs, end: cs, line: n, col });
           else pushChunks(text, cs, i, n, col, toks, true);
           cs = i + 1; col++;
         }

@@ -7,6 +7,8 @@ import { unitsOf } from '../text';
 export interface AcMatch { start: number; end: number; id: number }
 
 /** The hashed bigram and trigram bitmaps of the start filter: 2^17 bits (16 KiB) each. */
+/** The start filter's flag of white space (a pattern never starts with it). */
+const WS = 4;
 const FILTER_SHIFT = 15, FILTER_WORDS = 1 << (32 - FILTER_SHIFT - 5);
 
 export class Automaton {
@@ -174,7 +176,7 @@ export class Automaton {
 
   /**
    * Tables of the start filter, small enough to stay in the first-level cache (a lookup per character): flags per
-   * code unit (1: starts a pattern, 2: is a whole pattern), and bitmaps of hashed bigrams that start a pattern, at
+   * code unit (1: starts a pattern, 2: is a whole pattern, WS: white space, skipped), and bitmaps of hashed bigrams that start a pattern, at
    * which a two-character pattern ends, and of hashed three-character starts of the longer patterns.
    */
   private startFlags: Uint8Array | undefined;
@@ -186,9 +188,9 @@ export class Automaton {
     const flags = new Uint8Array(65536);
     for (let c = 0; c < 65536; c++) {
       const s1 = this.root[c];
-      if (!s1) continue;
-      flags[c] = this.out[s1] >= 0 ? 3 : 1;
+      if (s1) flags[c] = this.out[s1] >= 0 ? 3 : 1;
     }
+    for (const c of [32, 10, 13, 9, 0x3000]) flags[c] = WS;
     // depth-2 nodes: their two characters; a pattern of two characters ends at one (then the trie is walked on the
     // bigram alone), longer ones go on to depth 3 (walked only when the third character fits too)
     const bits = new Uint32Array(FILTER_WORDS), ends2 = new Uint32Array(FILTER_WORDS), tri = new Uint32Array(FILTER_WORDS);
@@ -240,9 +242,8 @@ export class Automaton {
     // the previous character (white space skipped), its offset and flags
     let prev = -1, prevAt = -1, prevFlags = 0;
     for (let i = start; i < end; i++) {
-      const c = u[i];
-      if (isWs(c)) continue;
-      const f = flags[c];
+      const c = u[i], f = flags[c];
+      if (f === WS) continue;
       if (prevFlags) {
         const b = Automaton.bigram(prev, c);
         let walk = (bits[b >>> 5] & (1 << (b & 31))) !== 0;

@@ -42,7 +42,11 @@ function strongAt(text: string, candidates: ArrayLike<number>, out: number[]): v
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k], terms = strongByFirst[text.charCodeAt(i)];
     if (!terms) continue;
-    for (let j = 0; j < terms.length; j++) if (text.startsWith(terms[j], i)) { out.push(i); break; }
+    const c1 = text.charCodeAt(i + 1);
+    for (let j = 0; j < terms.length; j++) {
+      const term = terms[j];
+      if ((term.length < 2 || term.charCodeAt(1) === c1) && text.startsWith(term, i)) { out.push(i); break; }
+    }
   }
 }
 
@@ -71,6 +75,20 @@ function windowsAround(text: string, at: number[]): Span[] {
     if (last && start <= last.end) last.end = Math.max(last.end, end); else out.push({ start, end });
   }
   return out;
+}
+
+/**
+ * A stable sort for the short lists sorted here (the tokens of a window): insertion sort beats Array.prototype.sort
+ * and its comparator calls on a few elements.
+ */
+function sortSmall<T>(a: T[], cmp: (x: T, y: T) => number): void {
+  if (a.length > 64) { a.sort(cmp); return; } // long: the built-in sort (it finds runs already in order)
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(a[j], x) > 0) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = x;
+  }
 }
 
 /** Sorted, disjoint spans covering the given ones. */
@@ -168,9 +186,8 @@ export const injectedContent: Rule = {
     function spamChains({ toks, legit }: { toks: Tok[]; legit: Span[] }): Tok[][] {
       if (!toks.some((x) => x.kind === 'strong' || x.kind === 'latin')) return [];
       const legitSpans = mergeSpans(legit);
-      const kept = toks
-        .filter((x) => !overlapsAny(legitSpans, x))
-        .sort((a, b) => a.start - b.start || b.end - a.end);
+      const kept = toks.filter((x) => !overlapsAny(legitSpans, x));
+      sortSmall(kept, (a, b) => a.start - b.start || b.end - a.end);
       // drop tokens inside longer ones
       const tokens: Tok[] = [];
       for (const x of kept) { const last = tokens[tokens.length - 1]; if (last && x.start < last.end) continue; tokens.push(x); }
@@ -187,7 +204,7 @@ export const injectedContent: Rule = {
     }
 
     // windows that grew into each other found the same chains
-    chains.sort((a, b) => a[0].start - b[0].start);
+    sortSmall(chains, (a, b) => a[0].start - b[0].start);
     let reached = -1;
     for (const chain of chains) {
       if (chain[0].start < reached) continue;

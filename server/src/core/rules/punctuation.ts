@@ -10,20 +10,25 @@ import type { Rule, RuleContext } from './rule';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const OPEN: Record<string, string> = { '《': '》', '（': '）', '(': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕' };
 const CLOSE: Record<string, string> = { '》': '《', '）': '（', ')': '（', '”': '“', '’': '‘', '】': '【', '〕': '〔' };
-function codeSet(chars: string): Uint8Array {
-  const a = new Uint8Array(65536);
-  for (const ch of chars) a[ch.charCodeAt(0)] = 1;
-  return a;
+/** What each code unit is to the checks, as bits of one table (one lookup per mark). */
+const SENTENCE = 1, SECOND = 2, HALF = 4, FULLW = 8, OPENS = 16, CLOSES = 32;
+const MARKS = new Uint8Array(65536);
+function mark(chars: string, bit: number): void {
+  for (const ch of chars) MARKS[ch.charCodeAt(0)] |= bit;
 }
 /** Sentence marks, and those of them that are extra right after one (the doubled check). */
-const SENTENCE_CODES = codeSet('，。、；：！？,;:');
-const SECOND_CODES = codeSet('，。、；：,;');
+mark('，。、；：！？,;:', SENTENCE);
+mark('，。、；：,;', SECOND);
 /** Half-width marks the half-width check looks at. */
-const HALF_CODES = codeSet(',;:?!()"');
+mark(',;:?!()"', HALF);
 /** Full-width marks, counted: more half-width than full-width marks is a text written in half width throughout. */
-const FULL_CODES = codeSet('，；：（）？！“”');
-/** Characters the bracket check looks at. */
-const BRACKET_CODES = codeSet('《》（）“”‘’【】〔〕()');
+mark('，；：（）？！“”', FULLW);
+/** Brackets and quotes the balance check looks at. */
+mark(Object.keys(OPEN).join(''), OPENS);
+mark(Object.keys(CLOSE).join(''), CLOSES);
+/** The opening mark each closing one wants (code units). */
+const OPEN_OF = new Uint16Array(65536);
+for (const [close, open] of Object.entries(CLOSE)) OPEN_OF[close.charCodeAt(0)] = open.charCodeAt(0);
 const URL_RE = /(?:https?:\/\/|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 /** Locations listed in the related information of the one "half-width throughout" finding. */
 const MAX_RELATED = 50;
@@ -148,11 +153,12 @@ function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: n
       if (n === 10 || n === 13 || p === 0x3002 || p === 0xff1b || p === 0xff01 || p === 0xff1f) unclosed(ctx, st);
       continue;
     }
-    st.full += FULL_CODES[c];
+    const m = MARKS[c];
+    if (m & FULLW) st.full++;
     // a sentence mark right after another one (。。 / 。，), often left by extraction: the second is removed
-    if (SENTENCE_CODES[c]) {
+    if (m & SENTENCE) {
       const last = st.last;
-      if (last >= 0 && SECOND_CODES[c] && onlySpace(u, last + 1, i) && !(c === 44 && isAsciiAlnum(u[last - 1]))) {
+      if (last >= 0 && (m & SECOND) && onlySpace(u, last + 1, i) && !(c === 44 && isAsciiAlnum(u[last - 1]))) {
         const ch = text[i];
         extra.add(i);
         report({
@@ -163,15 +169,13 @@ function spanPass(ctx: RuleContext, u: Uint16Array, pos: ArrayLike<number>, a: n
       }
       st.last = i;
     } else st.last = -1;
-    if (HALF_CODES[c]) halfMark(u, i, c, inUrl, half, st);
-    if (BRACKET_CODES[c]) {
-      const ch = text[i];
-      if (OPEN[ch]) { st.stack.push(i); continue; }
-      const want = CLOSE[ch];
-      if (!want) continue;
-      const at = findOpen(text, st.stack, want);
+    if (m & HALF) halfMark(u, i, c, inUrl, half, st);
+    if (m & OPENS) { st.stack.push(i); continue; }
+    if (m & CLOSES) {
+      const at = findOpen(u, st.stack, OPEN_OF[c]);
       if (at < 0) {
-        if (ch === ')') continue; // half-width ")" after a list number "1)" is common; only the full-width one is checked alone
+        if (c === 41) continue; // half-width ")" after a list number "1)" is common; only the full-width one is checked alone
+        const ch = text[i], want = CLOSE[ch];
         report({
           start: i, end: i + 1,
           message: t(`“${ch}”没有与之配对的“${want}”`, `"${ch}" has no matching "${want}"`),
@@ -265,10 +269,10 @@ function reportHalf(ctx: RuleContext, marks: HalfMarks, extra: ReadonlySet<numbe
   });
 }
 
-function findOpen(text: string, stack: number[], want: string): number {
+function findOpen(u: Uint16Array, stack: number[], want: number): number {
   for (let k = stack.length - 1; k >= 0; k--) {
-    const c = text[stack[k]];
-    if (c === want || (want === '（' && c === '(')) return k;
+    const c = u[stack[k]];
+    if (c === want || (want === 0xff08 /* （ */ && c === 40 /* ( */)) return k;
   }
   return -1;
 }

@@ -20,12 +20,16 @@ function p95(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.
 // wall time per run; the CPU time of the process (all threads, garbage collection included) is kept in lastCpu:
 // on a shared machine the wall time also counts time the process was not running
 let lastCpu = [];
+// every run checks a new string with the same contents, as the server does after an edit (a new document text):
+// nothing cached for one string object is reused by the next run
+const fresh = (text) => text.slice(0, -1) + text[text.length - 1];
 function time(text, runs) {
   const xs = [];
   lastCpu = [];
   for (let i = 0; i < runs; i++) {
+    const input = fresh(text);
     const c0 = process.cpuUsage(), t0 = performance.now();
-    core.checkReport(text);
+    core.checkReport(input);
     xs.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     lastCpu.push((c.user + c.system) / 1000);
@@ -45,12 +49,16 @@ for (const r of reports) {
 }
 const typical = reports.find((r) => r.name.startsWith('002')) ?? reports[0];
 const build = (bytes) => { let t = ''; while (Buffer.byteLength(t, 'utf8') < bytes) t += typical.text + '\n'; return t; };
-console.log('\nlarge inputs (a real report repeated; median of 101 / 11 / 5 runs):');
+// the budget: 26 ms per MiB with every rule on. On a shared machine a run can take a quarter longer or more than
+// the same run a minute later: the median and the fastest run are both printed, and the verdict says which met it
+const BUDGET = 26;
+const verdict = (min, med) => med <= BUDGET ? 'within budget' : min <= BUDGET ? 'within budget in the fastest run only' : 'over budget';
+console.log(`\nlarge inputs (a real report repeated; 101 / 21 / 9 runs; budget ${BUDGET} ms/MiB):`);
 for (const [label, bytes] of [['10 KB', 10e3], ['1 MB', 1e6], ['10 MB', 10e6]]) {
   const text = bytes <= 10e3 ? typical.text : build(bytes);
-  const xs = time(text, bytes > 5e6 ? 5 : bytes > 1e5 ? 11 : 101);
-  const m = median(xs), cpu = median(lastCpu), mib = kib(text) / 1024;
-  console.log(`  ${label.padEnd(6)} ${mib.toFixed(2).padStart(6)} MiB  median ${m.toFixed(2)} ms  = ${(m / mib).toFixed(1)} ms/MiB wall, ${(cpu / mib).toFixed(1)} ms/MiB CPU (budget 26)`);
+  const xs = time(text, bytes > 5e6 ? 9 : bytes > 1e5 ? 21 : 101);
+  const m = median(xs), low = Math.min(...xs), cpu = median(lastCpu), mib = kib(text) / 1024;
+  console.log(`  ${label.padEnd(6)} ${mib.toFixed(2).padStart(6)} MiB  median ${m.toFixed(2)} ms = ${(m / mib).toFixed(1)} ms/MiB wall (fastest ${(low / mib).toFixed(1)}), ${(cpu / mib).toFixed(1)} ms/MiB CPU: ${verdict(low / mib, m / mib)}`);
 }
 // one huge table section: 1 MB of numbers inside section 三
 const huge = typical.text.replace('三、收到和处理政府信息公开申请情况', '三、收到和处理政府信息公开申请情况\n' + '1\t2\t3\t4\t5\t6\t21\n'.repeat(70000));

@@ -207,8 +207,11 @@ function fromCodes(codes: Uint16Array, n: number): string {
  * (the engine checks one document version at a time; two, so that a server alternating documents keeps both).
  */
 export function codeUnits(text: string): Uint16Array {
-  if (text === unitsText[0]) return unitsArr[0]!;
-  if (text === unitsText[1]) return unitsArr[1]!;
+  // `===` on strings compares contents when they are not the same object: a new string equal to a cached one (a
+  // document checked again unchanged) takes the cached slot, so that the next call finds the same object at once
+  // (else every call, hundreds per check, would compare the whole text again)
+  if (text === unitsText[0]) { unitsText[0] = text; return unitsArr[0]!; }
+  if (text === unitsText[1]) { unitsText[1] = text; return unitsArr[1]!; }
   let a: Uint16Array | undefined;
   if (FAST_DECODE) {
     // Node's encoder (a copy at memory speed); a pooled small buffer may start at an odd byte: then copy by hand

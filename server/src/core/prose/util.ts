@@ -15,7 +15,8 @@ const userCache = new WeakMap<ReadonlySet<string>, { text: string; spans: Span[]
 export function userWordSpans(text: string, words: ReadonlySet<string> | undefined): Span[] {
   if (!words || !words.size) return [];
   const hit = userCache.get(words);
-  if (hit && hit.text === text) return hit.spans;
+  // an equal new string takes the cache's place (=== compares contents only for different objects)
+  if (hit && hit.text === text) { hit.text = text; return hit.spans; }
   const list = [...words];
   const spans: Span[] = [];
   new Automaton(list).scan(text, 0, text.length, (m) => spans.push({ start: m.start, end: m.end }));

@@ -4,6 +4,7 @@ import { rowsOf, type ColumnDef, type TableDef } from '../template';
 import { approxFind, editDistance, fold, foldedLength, foldRanges, foldString, similarity, type Folded, LineIndex } from '../text';
 import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
 import { tokenize, tokValue, type Tok } from './tokens';
+import { Automaton } from '../prose/automaton';
 
 interface Run extends Span {
   toks: Tok[];
@@ -16,8 +17,6 @@ interface Run extends Span {
   preLen: number;
   /** ctx.s before the run */
   pre: string;
-  /** characters of ctx, built when an edit-distance search needs them */
-  chars?: Set<string>;
 }
 
 const PRE_CONTEXT = 90;
@@ -71,25 +70,64 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
   return runs;
 }
 
-interface RowSpec { key: string; label: string; folded: string; block: number; columns: ColumnDef[]; width: number }
+interface RowSpec {
+  key: string; label: string; folded: string; block: number; columns: ColumnDef[]; width: number;
+  /** The code units of folded. */
+  codes: Uint16Array;
+}
+
+/** A table's row specs, and an automaton over their folded labels (pattern k: the specs byPattern[k]). */
+interface Specs { specs: RowSpec[]; labels: Automaton; byPattern: number[][] }
+const SPECS = new WeakMap<TableDef, Specs>();
+function specsOf(def: TableDef): Specs {
+  let r = SPECS.get(def);
+  if (r) return r;
+  const specs: RowSpec[] = rowsOf(def).map(({ row, block, columns }) => {
+    const folded = foldString(row.label);
+    return { key: row.key, label: row.label, folded, block, columns, width: columns.length, codes: Uint16Array.from(folded, (ch) => ch.charCodeAt(0)) };
+  });
+  const patterns: string[] = [], byPattern: number[][] = [], index = new Map<string, number>();
+  specs.forEach((spec, j) => {
+    if (!spec.folded) return;
+    let k = index.get(spec.folded);
+    if (k === undefined) { k = patterns.length; index.set(spec.folded, k); patterns.push(spec.folded); byPattern.push([]); }
+    byPattern[k].push(j);
+  });
+  r = { specs, labels: new Automaton(patterns), byPattern };
+  SPECS.set(def, r);
+  return r;
+}
 
 interface Sim { sim: number; start: number; end: number }
 
 const NO_SIM: Sim = { sim: 0, start: 0, end: 0 };
 
-/** Exact occurrence of the label before the run (or, for wrapped labels, reaching into the text after it). */
-function exactSim(run: Run, spec: RowSpec): Sim | undefined {
-  if (!spec.folded) return undefined;
-  const ex = run.pre.lastIndexOf(spec.folded);
-  if (ex >= 0) return { sim: 1, start: ex, end: ex + spec.folded.length };
-  return undefined;
+/**
+ * The last exact occurrence of each label in the text before each run: one automaton pass over the run's text
+ * (not a search per label). last[j] is the start of spec j's label, -1 if absent.
+ */
+function exactLabels(run: Run, sp: Specs, last: Int32Array): void {
+  last.fill(-1);
+  sp.labels.scan(run.pre, 0, run.pre.length, (m) => {
+    for (const j of sp.byPattern[m.id]) if (m.start > last[j]) last[j] = m.start;
+  });
 }
 
-function approxSim(run: Run, spec: RowSpec): Sim {
+/** Marks of the characters of the run being aligned (a generation number per run, so never cleared). */
+const runChars = new Int32Array(65536);
+let runGen = 0;
+function markRunChars(run: Run): number {
+  if (++runGen === 0x7fffffff) { runChars.fill(0); runGen = 1; }
+  const s = run.ctx.s;
+  for (let i = 0; i < s.length; i++) runChars[s.charCodeAt(i)] = runGen;
+  return runGen;
+}
+
+/** Approximate label search, for the run whose characters markRunChars marked (generation gen). */
+function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
   if (!spec.folded) return NO_SIM;
   let hits = 0;
-  run.chars ??= new Set(run.ctx.s);
-  for (const ch of spec.folded) if (run.chars.has(ch)) hits++;
+  for (let k = 0; k < spec.codes.length; k++) if (runChars[spec.codes[k]] === gen) hits++;
   if (hits / spec.folded.length < 0.5) return NO_SIM;
   const a = approxFind(spec.folded, run.pre);
   const simPre = Math.max(0, 1 - a.distance / spec.folded.length);
@@ -108,18 +146,23 @@ function pairScore(run: Run, spec: RowSpec, sim: Sim): number {
 }
 
 /** Align runs with row specs in order, maximising the total score. Returns run index per spec (-1 = none). */
-function align(runs: Run[], specs: RowSpec[]): { assign: number[]; sims: Map<number, Sim> } {
+/** Label similarity of run i and spec j at i * m + j (m specs); undefined: not computed (no chance). */
+type Sims = (Sim | undefined)[];
+
+function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
+  const specs = sp.specs;
   const n = runs.length, m = specs.length;
-  const sims = new Map<number, Sim>();
+  const sims: Sims = new Array(n * m).fill(undefined);
   const score = new Float64Array(n * m);
   // exact label matches first; each run's most specific exact match anchors the alignment
   const anchor = new Int32Array(n).fill(-1);
+  const last = new Int32Array(m);
   for (let i = 0; i < n; i++) {
     let bestLen = 0;
+    exactLabels(runs[i], sp, last);
     for (let j = 0; j < m; j++) {
-      const s = exactSim(runs[i], specs[j]);
-      if (!s) continue;
-      sims.set(i * m + j, s);
+      if (last[j] < 0) continue;
+      sims[i * m + j] = { sim: 1, start: last[j], end: last[j] + specs[j].folded.length };
       if (specs[j].folded.length > bestLen) { bestLen = specs[j].folded.length; anchor[i] = j; }
     }
   }
@@ -131,9 +174,11 @@ function align(runs: Run[], specs: RowSpec[]): { assign: number[]; sims: Map<num
     let nextAnchor = m;
     for (let k = i + 1; k < n; k++) if (anchor[k] >= 0) { nextAnchor = anchor[k]; break; }
     const lo = prevAnchor < nextAnchor ? prevAnchor + 1 : 0, hi = prevAnchor < nextAnchor ? nextAnchor : m;
-    for (let j = lo; j < hi; j++) sims.set(i * m + j, approxSim(runs[i], specs[j]));
+    if (lo >= hi) continue;
+    const gen = markRunChars(runs[i]);
+    for (let j = lo; j < hi; j++) sims[i * m + j] = approxSim(runs[i], specs[j], gen);
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) score[i * m + j] = pairScore(runs[i], specs[j], sims.get(i * m + j) ?? NO_SIM);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) score[i * m + j] = pairScore(runs[i], specs[j], sims[i * m + j] ?? NO_SIM);
   const W = m + 1;
   const dp = new Float64Array((n + 1) * W);
   const how = new Uint8Array((n + 1) * W); // 1 = skip run, 2 = skip spec, 3 = match
@@ -245,13 +290,11 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   const { toks, layout, truncatedAt } = tokenize(text, idx, region.start, region.end);
   const lineOriented = layout !== 'pipe';
   const runs = buildRuns(text, toks, lineOriented, true);
-  const specs: RowSpec[] = rowsOf(def).map(({ row, block, columns }) => ({
-    key: row.key, label: row.label, folded: foldString(row.label), block, columns, width: columns.length,
-  }));
-  const { assign, sims } = align(runs, specs);
+  const sp = specsOf(def), specs = sp.specs;
+  const { assign, sims } = align(runs, sp);
   // a row matched by its position alone (no label found) is trusted only between rows matched by their labels:
   // a stretch of unlabelled numbers is not a table
-  const labelled = (j: number) => assign[j] >= 0 && (specs[j].folded === '' || (sims.get(assign[j] * specs.length + j)?.sim ?? 0) >= 0.5);
+  const labelled = (j: number) => assign[j] >= 0 && (specs[j].folded === '' || (sims[assign[j] * specs.length + j]?.sim ?? 0) >= 0.5);
   for (let j = 0; j < specs.length; j++) {
     if (assign[j] < 0 || labelled(j)) continue;
     let p = j - 1; while (p >= 0 && assign[p] < 0) p--;
@@ -292,7 +335,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
       return row(present ? 'unlocated' : 'missing', []);
     }
     const run = runs[r];
-    const sim = sims.get(r * specs.length + j) ?? NO_SIM;
+    const sim = sims[r * specs.length + j] ?? NO_SIM;
     const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, sim, spec, run.toks[0].col < 0 && layout !== 'pipe') : undefined;
     let cellToks: Tok[] | undefined = run.toks;
     if (run.width < spec.width) {

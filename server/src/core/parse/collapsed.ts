@@ -102,9 +102,11 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
     for (let lt = 1; lt <= Math.min(MAX_PART, digits.length - (n - 1)) && solutions.length < max && !exhausted; lt++) {
       const ts = digits.slice(digits.length - lt);
       if (!INT.test(ts)) continue;
-      const total = BigInt(ts);
+      // plain numbers: parts of at most MAX_PART (12) digits and what is left of a total of at most 12 digits are
+      // integers below 2^53, exact in a double (BigInt arithmetic allocates at every step)
+      const total = Number(ts);
       const end = digits.length - lt;
-      const body = (i: number, pos: number, rest: bigint): void => {
+      const body = (i: number, pos: number, rest: number): void => {
         if (solutions.length >= max || exhausted) return;
         if (++steps > BUDGET) { exhausted = true; return; }
         if (i === n - 2) {
@@ -121,7 +123,7 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
         for (let len = 1; len <= maxLen; len++) {
           const s = digits.slice(pos, pos + len);
           if (!INT.test(s)) { if (s.startsWith('0')) break; continue; }
-          const v = BigInt(s);
+          const v = Number(s);
           if (v > rest) break;
           parts[i] = s;
           body(i + 1, pos + len, rest - v);

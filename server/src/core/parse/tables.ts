@@ -113,17 +113,16 @@ function exactLabels(run: Run, sp: Specs, last: Int32Array): void {
   });
 }
 
-/** Marks of the characters of the run being aligned (a generation number per run, so never cleared). */
+/** Marks of the characters of a string (a run's text, a header piece): a new generation each time, never cleared. */
 const runChars = new Int32Array(65536);
 let runGen = 0;
-function markRunChars(run: Run): number {
+function markChars(s: string): number {
   if (++runGen === 0x7fffffff) { runChars.fill(0); runGen = 1; }
-  const s = run.ctx.s;
   for (let i = 0; i < s.length; i++) runChars[s.charCodeAt(i)] = runGen;
   return runGen;
 }
 
-/** Approximate label search, for the run whose characters markRunChars marked (generation gen). */
+/** Approximate label search, for the run whose characters markChars marked (generation gen). */
 function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
   if (!spec.folded) return NO_SIM;
   let hits = 0;
@@ -175,7 +174,7 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     for (let k = i + 1; k < n; k++) if (anchor[k] >= 0) { nextAnchor = anchor[k]; break; }
     const lo = prevAnchor < nextAnchor ? prevAnchor + 1 : 0, hi = prevAnchor < nextAnchor ? nextAnchor : m;
     if (lo >= hi) continue;
-    const gen = markRunChars(runs[i]);
+    const gen = markChars(runs[i].ctx.s);
     for (let j = lo; j < hi; j++) sims[i * m + j] = approxSim(runs[i], specs[j], gen);
   }
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) score[i * m + j] = pairScore(runs[i], specs[j], sims[i * m + j] ?? NO_SIM);
@@ -262,8 +261,13 @@ function matchHeaders(text: string, toks: Tok[], from: number, to: number, label
   pieces.forEach((p, k) => {
     const f = fold(text, p.start, p.end).s;
     if (!f || f.length > 40) return;
+    const gen = markChars(f);
     folded.forEach((lab, li) => {
       if (Math.abs(lab.length - f.length) > Math.max(2, lab.length * 0.4)) return;
+      // each character of the label that the piece lacks costs an edit: too many, and the similarity cannot reach min
+      let miss = 0;
+      for (let i = 0; i < lab.length; i++) if (runChars[lab.charCodeAt(i)] !== gen) miss++;
+      if (miss > Math.floor((1 - min) * Math.max(lab.length, f.length) + 1e-9)) return; // the bound similarity uses
       const sim = similarity(f, lab, min);
       if (sim >= min) cands.push({ k, label: li, sim });
     });

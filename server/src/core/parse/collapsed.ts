@@ -42,59 +42,9 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
     if ([...r.plus, ...(r.minus ?? [])].every((k) => idx.get(k)! < t) && columns[t].value !== 'decimal') forcedBy.set(t, r);
   }
   const parts: string[] = new Array(n);
-  const nums: Dec[] = new Array(n);
   const solutions: string[][] = [];
   let steps = 0;
   let exhausted = false;
-  const wellFormed = (s: string, c: ColumnDef) => (c.value === 'decimal' ? DEC : INT).test(s);
-  const holds = () => rels.every((r) => {
-    let sum = ZERO;
-    for (const k of r.plus) sum = addDec(sum, nums[idx.get(k)!]);
-    for (const k of r.minus ?? []) sum = subDec(sum, nums[idx.get(k)!]);
-    return cmpDec(sum, nums[idx.get(r.target)!]) === 0;
-  });
-  const tooLong = (i: number, after: number): boolean => {
-    for (const [t, r] of forcedBy) {
-      if (t <= i) continue;
-      let sum = ZERO;
-      for (const k of r.plus) { const j = idx.get(k)!; if (j <= i) sum = addDec(sum, nums[j]); }
-      const room = digits.length - after - (n - i - 2);
-      if (sum.units.toString().length > room) return true;
-    }
-    return false;
-  };
-  const go = (i: number, pos: number): void => {
-    if (solutions.length >= max || exhausted) return;
-    if (++steps > BUDGET) { exhausted = true; return; }
-    if (i === n) {
-      if (pos === digits.length && holds()) solutions.push([...parts]);
-      return;
-    }
-    const left = digits.length - pos;
-    if (left < n - i) return;
-    const r = forcedBy.get(i);
-    if (r) {
-      let sum = ZERO;
-      for (const k of r.plus) sum = addDec(sum, nums[idx.get(k)!]);
-      for (const k of r.minus ?? []) sum = subDec(sum, nums[idx.get(k)!]);
-      if (sum.units < 0n) return;
-      const s = sum.units.toString();
-      if (!digits.startsWith(s, pos)) return;
-      parts[i] = s; nums[i] = sum;
-      go(i + 1, pos + s.length);
-      return;
-    }
-    const maxLen = Math.min(MAX_PART, left - (n - i - 1));
-    for (let len = 1; len <= maxLen; len++) {
-      const s = digits.slice(pos, pos + len);
-      if (!wellFormed(s, columns[i])) { if (s === '0' || s.startsWith('0') && !s.startsWith('0.')) break; continue; }
-      parts[i] = s; nums[i] = parseDec(s)!;
-      // a forced total still to come needs at least as many digits as the sum of its terms so far
-      if (tooLong(i, pos + len)) break;
-      go(i + 1, pos + len);
-      if (solutions.length >= max || exhausted) return;
-    }
-  };
   // the usual shape (表三): the last column is the sum of all the others. Taking the total from the end first
   // bounds every other part by what is left of the sum, which makes the search small.
   const last = forcedBy.get(n - 1);
@@ -134,8 +84,84 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
     }
     return { solutions, exhausted };
   }
-  go(0, 0);
+  const input: SearchInput = { digits, columns, idx, rels, forcedBy, max, parts, solutions };
+  exhausted = columns.every((c) => c.value !== 'decimal') ? search(PLAIN, input) : search(DECIMAL, input);
   return { solutions, exhausted };
+}
+
+/**
+ * Arithmetic on the parts of a split: plain numbers when every column holds integers (parts of at most MAX_PART
+ * digits, so every sum is exact below 2^53; BigInt allocates at every step), decimals otherwise.
+ */
+interface Arith<T> { zero: T; parse(s: string): T; add(a: T, b: T): T; sub(a: T, b: T): T; eq(a: T, b: T): boolean; negative(a: T): boolean; digits(a: T): string }
+const PLAIN: Arith<number> = { zero: 0, parse: Number, add: (a, b) => a + b, sub: (a, b) => a - b, eq: (a, b) => a === b, negative: (a) => a < 0, digits: (a) => String(a) };
+const DECIMAL: Arith<Dec> = {
+  zero: ZERO, parse: (s) => parseDec(s)!, add: addDec, sub: subDec, eq: (a, b) => cmpDec(a, b) === 0,
+  negative: (a) => a.units < 0n, digits: (a) => a.units.toString(),
+};
+
+interface SearchInput {
+  digits: string; columns: ColumnDef[]; idx: Map<string, number>; rels: RelationDef[]; forcedBy: Map<number, RelationDef>;
+  max: number; parts: string[]; solutions: string[][];
+}
+
+/** The general split search, column by column (forced totals computed, not guessed). Returns true if it gave up. */
+function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, parts, solutions }: SearchInput): boolean {
+  const n = columns.length;
+  const nums: T[] = new Array(n);
+  let steps = 0;
+  let exhausted = false;
+  const wellFormed = (s: string, c: ColumnDef) => (c.value === 'decimal' ? DEC : INT).test(s);
+  const holds = () => rels.every((r) => {
+    let sum = A.zero;
+    for (const k of r.plus) sum = A.add(sum, nums[idx.get(k)!]);
+    for (const k of r.minus ?? []) sum = A.sub(sum, nums[idx.get(k)!]);
+    return A.eq(sum, nums[idx.get(r.target)!]);
+  });
+  const tooLong = (i: number, after: number): boolean => {
+    for (const [t, r] of forcedBy) {
+      if (t <= i) continue;
+      let sum = A.zero;
+      for (const k of r.plus) { const j = idx.get(k)!; if (j <= i) sum = A.add(sum, nums[j]); }
+      const room = digits.length - after - (n - i - 2);
+      if (A.digits(sum).length > room) return true;
+    }
+    return false;
+  };
+  const go = (i: number, pos: number): void => {
+    if (solutions.length >= max || exhausted) return;
+    if (++steps > BUDGET) { exhausted = true; return; }
+    if (i === n) {
+      if (pos === digits.length && holds()) solutions.push([...parts]);
+      return;
+    }
+    const left = digits.length - pos;
+    if (left < n - i) return;
+    const r = forcedBy.get(i);
+    if (r) {
+      let sum = A.zero;
+      for (const k of r.plus) sum = A.add(sum, nums[idx.get(k)!]);
+      for (const k of r.minus ?? []) sum = A.sub(sum, nums[idx.get(k)!]);
+      if (A.negative(sum)) return;
+      const s = A.digits(sum);
+      if (!digits.startsWith(s, pos)) return;
+      parts[i] = s; nums[i] = sum;
+      go(i + 1, pos + s.length);
+      return;
+    }
+    const maxLen = Math.min(MAX_PART, left - (n - i - 1));
+    for (let len = 1; len <= maxLen; len++) {
+      const s = digits.slice(pos, pos + len);
+      if (!wellFormed(s, columns[i])) { if (s === '0' || s.startsWith('0') && !s.startsWith('0.')) break; continue; }
+      parts[i] = s; nums[i] = A.parse(s);
+      // a forced total still to come needs at least as many digits as the sum of its terms so far
+      if (tooLong(i, pos + len)) break;
+      go(i + 1, pos + len);
+      if (solutions.length >= max || exhausted) return;
+    }
+  };
+  go(0, 0);
+  return exhausted;
 }
 
 export interface Recovery {
@@ -266,6 +292,8 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
   // and where the table has column relations, a recovered row must be confirmed by one: all its rows read and
   // holding in every column (a row with an error of its own may split, wrongly, in one balancing way)
   if (colRels.length) {
+    // each relation's rows, found once (the rows do not change here, only which are withdrawn)
+    const relRows = colRels.map((rel) => [rel.target, ...rel.plus, ...(rel.minus ?? [])].map((key) => rows.findIndex((x) => x.key === key)));
     for (let changed = true; changed;) {
       changed = false;
       const valueOf = (i: number, col: string): Dec | undefined => {
@@ -276,9 +304,8 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
         const j = specs[i]?.columns.findIndex((c) => c.key === col) ?? -1;
         return p && p.parts.length === 1 && j >= 0 ? parseDec(p.parts[0][j]) : undefined;
       };
-      const confirmed = (k: number) => colRels.some((rel) => {
-        const terms = [rel.target, ...rel.plus, ...(rel.minus ?? [])];
-        const idxs = terms.map((key) => rows.findIndex((x) => x.key === key));
+      const confirmed = (k: number) => colRels.some((rel, r) => {
+        const idxs = relRows[r];
         if (!idxs.includes(k)) return false;
         return specs[k].columns.every((col) => {
           const vals = idxs.map((i) => valueOf(i, col.key));

@@ -114,19 +114,19 @@ function exactLabels(run: Run, sp: Specs, last: Int32Array): void {
 }
 
 /** Marks of the characters of a string (a run's text, a header piece): a new generation each time, never cleared. */
-const runChars = new Int32Array(65536);
-let runGen = 0;
+const charMarks = new Int32Array(65536);
+let markGen = 0;
 function markChars(s: string): number {
-  if (++runGen === 0x7fffffff) { runChars.fill(0); runGen = 1; }
-  for (let i = 0; i < s.length; i++) runChars[s.charCodeAt(i)] = runGen;
-  return runGen;
+  if (++markGen === 0x7fffffff) { charMarks.fill(0); markGen = 1; }
+  for (let i = 0; i < s.length; i++) charMarks[s.charCodeAt(i)] = markGen;
+  return markGen;
 }
 
 /** Approximate label search, for the run whose characters markChars marked (generation gen). */
 function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
   if (!spec.folded) return NO_SIM;
   let hits = 0;
-  for (let k = 0; k < spec.codes.length; k++) if (runChars[spec.codes[k]] === gen) hits++;
+  for (let k = 0; k < spec.codes.length; k++) if (charMarks[spec.codes[k]] === gen) hits++;
   if (hits / spec.folded.length < 0.5) return NO_SIM;
   const a = approxFind(spec.folded, run.pre);
   const simPre = Math.max(0, 1 - a.distance / spec.folded.length);
@@ -144,10 +144,10 @@ function pairScore(run: Run, spec: RowSpec, sim: Sim): number {
   return sim.sim >= 0.6 ? 0.5 + sim.sim : NEG;
 }
 
-/** Align runs with row specs in order, maximising the total score. Returns run index per spec (-1 = none). */
 /** Label similarity of run i and spec j at i * m + j (m specs); undefined: not computed (no chance). */
 type Sims = (Sim | undefined)[];
 
+/** Align runs with row specs in order, maximising the total score. Returns run index per spec (-1 = none). */
 function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
   const specs = sp.specs;
   const n = runs.length, m = specs.length;
@@ -266,7 +266,7 @@ function matchHeaders(text: string, toks: Tok[], from: number, to: number, label
       if (Math.abs(lab.length - f.length) > Math.max(2, lab.length * 0.4)) return;
       // each character of the label that the piece lacks costs an edit: too many, and the similarity cannot reach min
       let miss = 0;
-      for (let i = 0; i < lab.length; i++) if (runChars[lab.charCodeAt(i)] !== gen) miss++;
+      for (let i = 0; i < lab.length; i++) if (charMarks[lab.charCodeAt(i)] !== gen) miss++;
       if (miss > Math.floor((1 - min) * Math.max(lab.length, f.length) + 1e-9)) return; // the bound similarity uses
       const sim = similarity(f, lab, min);
       if (sim >= min) cands.push({ k, label: li, sim });

@@ -213,7 +213,7 @@ function sortNearly(a: Float64Array): Float64Array {
   return a;
 }
 
-/** The full-width mark as a string, one string per mark (not one per finding). */
+/** The full-width mark as a string: one string for each kind of mark, not one for every mark converted. */
 const FULL_TEXT = new Map<number, string>();
 function fullText(code: number): string {
   let s = FULL_TEXT.get(code);

@@ -20,7 +20,7 @@ function p95(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.
 // wall time per run; the CPU time of the process (all threads, garbage collection included) is kept in lastCpu:
 // on a shared machine the wall time also counts time the process was not running
 let lastCpu = [];
-// every run checks a new string with the same contents, as the server does after an edit (a new document text):
+// every run checks a new string object with the same contents (the server gets a new string after every edit):
 // nothing cached for one string object is reused by the next run
 const fresh = (text) => text.slice(0, -1) + text[text.length - 1];
 function time(text, runs) {

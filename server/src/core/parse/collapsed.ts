@@ -48,7 +48,8 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
   // the usual shape (表三): the last column is the sum of all the others. Taking the total from the end first
   // bounds every other part by what is left of the sum, which makes the search small.
   const last = forcedBy.get(n - 1);
-  if (last && !(last.minus?.length) && last.plus.length === n - 1 && columns.every((c) => c.value !== 'decimal')) {
+  const integers = columns.every((c) => c.value !== 'decimal');
+  if (last && !(last.minus?.length) && last.plus.length === n - 1 && integers) {
     for (let lt = 1; lt <= Math.min(MAX_PART, digits.length - (n - 1)) && solutions.length < max && !exhausted; lt++) {
       const ts = digits.slice(digits.length - lt);
       if (!INT.test(ts)) continue;
@@ -85,7 +86,7 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
     return { solutions, exhausted };
   }
   const input: SearchInput = { digits, columns, idx, rels, forcedBy, max, parts, solutions };
-  exhausted = columns.every((c) => c.value !== 'decimal') ? search(PLAIN, input) : search(DECIMAL, input);
+  exhausted = integers ? search(PLAIN, input) : search(DECIMAL, input);
   return { solutions, exhausted };
 }
 

@@ -102,5 +102,5 @@ export const CLAIMS: ClaimDef[] = [
 export const HINTS = [...new Set(CLAIMS.flatMap((d) => d.hint))];
 /** Words other rules look for sentences by (sentencesWith). */
 export const OTHER_WORDS = ['其中', '信息处理费'];
-/** The words sentencesWith finds: the claims' hints and the other rules' words, each once. */
+/** The words sentencesWith finds: the claims' hints and the other rules' words, each once; a hint's index here is its index in HINTS. */
 export const SENTENCE_WORDS = [...new Set([...HINTS, ...OTHER_WORDS])];

@@ -1,7 +1,7 @@
 // Figures stated in the prose, matched to the table cells they describe. Phrasings are data (CLAIMS in claims.ts);
 // a claim is only compared when its pattern is unambiguous and every cell it sums was read as a number.
 import { addDec, parseDec, ZERO } from '../numbers';
-import { codeUnits, fold, foldedLength, foldedToSource, foldKeeps, type Folded } from '../text';
+import { codeUnits, foldEach, foldedLength, foldedToSource, foldKeeps, type Folded } from '../text';
 import type { Cell, Dec, ReportModel, Span, TemplateVersion } from '../types';
 import { CLAIMS, HINTS, SENTENCE_WORDS, type CellRef, type ClaimDef } from './claims';
 import { proseScan } from '../prose/scan';
@@ -107,11 +107,32 @@ function wordHits(model: ReportModel): WordHits {
  * The sentences of the prose that contain one of the words (white space allowed inside a word, as PDF lines wrap),
  * each once, in order, folded (white space removed, widths unified; offs maps back to the text). A sentence is the run of characters between two
  * sentence marks, the closing mark included. Only the text around the words is looked at, and only sentences of at
- * most maxLength folded characters (longer runs are tables or lists, not prose) and holding a match of `filter`
- * (tested on the source text) are folded. The words must be claim hints or listed in OTHER_WORDS.
+ * most maxLength folded characters (longer runs are tables or lists, not prose) and, with `anyOf`, holding one of
+ * its characters are folded. The words must be claim hints or listed in OTHER_WORDS.
  */
-export function sentencesWith(model: ReportModel, words: readonly string[], opts: { clauses?: boolean; maxLength: number; filter?: RegExp }): Folded[] {
-  const out: Folded[] = [];
+export function sentencesWith(model: ReportModel, words: readonly string[], opts: SentenceOptions): Folded[] {
+  return sentencesAt(model, words, opts).map((x) => x.folded);
+}
+
+interface SentenceOptions { clauses?: boolean; maxLength: number; anyOf?: string }
+
+/** A sentence of sentencesWith, and the word hits inside it: wordHits(model) from `first` to before `end`. */
+interface Sentence { folded: Folded; first: number; end: number }
+
+const ANY_OF = new Map<string, Uint8Array>();
+/** A table of the characters of `chars`, built once per string. */
+function charTable(chars: string): Uint8Array {
+  let t = ANY_OF.get(chars);
+  if (!t) {
+    t = new Uint8Array(65536);
+    for (let k = 0; k < chars.length; k++) t[chars.charCodeAt(k)] = 1;
+    ANY_OF.set(chars, t);
+  }
+  return t;
+}
+
+function sentencesAt(model: ReportModel, words: readonly string[], opts: SentenceOptions): Sentence[] {
+  const found = new SpanList();
   const { index } = sentenceWords();
   const wanted = new Uint8Array(index.size);
   for (const w of words) {
@@ -121,7 +142,7 @@ export function sentencesWith(model: ReportModel, words: readonly string[], opts
   }
   const hits = wordHits(model);
   const text = model.text, u = codeUnits(text), clauses = opts.clauses ?? true, max = opts.maxLength, keep = foldKeeps();
-  const endRe = clauses ? END_CLAUSE : END_SENTENCE, endMask = clauses ? 3 : 1;
+  const endMask = clauses ? 3 : 1, anyOf = opts.anyOf === undefined ? undefined : charTable(opts.anyOf);
   let h = 0;
   for (const span of proseSpans(model)) {
     let reached = span.start; // end of the last sentence found: a boundary
@@ -131,17 +152,50 @@ export function sentencesWith(model: ReportModel, words: readonly string[], opts
       // back to the previous mark, counting what folding keeps: past maxLength, the sentence is too long (a table)
       let a = i, before = 0;
       while (a > reached && !(MARK[u[a - 1]] & endMask) && before <= max) { a--; before += keep[u[a]]; }
-      endRe.lastIndex = hits.end[h];
-      const found = endRe.test(text) && endRe.lastIndex <= span.end;
-      const e = found ? endRe.lastIndex : span.end; // after the closing mark
+      // on to the next mark (a word holds none), the mark included; else the end of the span. A sentence of prose
+      // ends within a few dozen characters: past those, a regular expression finds the mark faster
+      let e = hits.end[h];
+      const near = Math.min(span.end, e + 64);
+      while (e < near && !(MARK[u[e]] & endMask)) e++;
+      if (e === near && e < span.end) {
+        const endRe = clauses ? END_CLAUSE : END_SENTENCE;
+        endRe.lastIndex = e;
+        e = endRe.test(text) ? Math.min(endRe.lastIndex - 1, span.end) : span.end;
+      }
+      if (e < span.end) e++;
       reached = e;
       if (before > max || (e - a > max && before + foldedLength(text, i, e, max - before) > max)) continue;
-      if (opts.filter && !opts.filter.test(text.slice(a, e))) continue;
-      const f = fold(text, a, e, false);
-      if (f.s.length <= max) out.push(f);
+      if (anyOf) {
+        let any = false;
+        for (let j = a; j < e && !any; j++) any = anyOf[u[j]] === 1;
+        if (!any) continue;
+      }
+      // (its folded length is at most max now) the hits inside the sentence: those before this one that were not
+      // wanted, this one, and those after it
+      let first = h;
+      while (first > 0 && hits.start[first - 1] >= a) first--;
+      let last = h + 1;
+      while (last < hits.n && hits.start[last] < e) last++;
+      found.push(a, e, first, last);
     }
   }
+  const folded = foldEach(text, found.a, found.e, found.n), out: Sentence[] = new Array<Sentence>(found.n);
+  for (let k = 0; k < found.n; k++) out[k] = { folded: folded[k], first: found.first[k], end: found.last[k] };
   return out;
+}
+
+/** The sentences found: source span and word hits, in typed arrays grown by doubling. */
+class SpanList {
+  a: Int32Array = new Int32Array(64); e: Int32Array = new Int32Array(64);
+  first: Int32Array = new Int32Array(64); last: Int32Array = new Int32Array(64);
+  n = 0;
+  push(a: number, e: number, first: number, last: number): void {
+    if (this.n === this.a.length) {
+      const grow = (x: Int32Array): Int32Array => { const y = new Int32Array(x.length * 2); y.set(x); return y; };
+      this.a = grow(this.a); this.e = grow(this.e); this.first = grow(this.first); this.last = grow(this.last);
+    }
+    this.a[this.n] = a; this.e[this.n] = e; this.first[this.n] = first; this.last[this.n++] = last;
+  }
 }
 
 function cellsOf(model: ReportModel, version: TemplateVersion, refs: CellRef[]): { cells: Cell[]; sum?: Dec } {
@@ -165,7 +219,7 @@ function cellsOf(model: ReportModel, version: TemplateVersion, refs: CellRef[]):
 const MAX_SENTENCE = 600;
 
 /** A claim can only match a sentence holding a digit, or one of the words of the zero and "all upheld" phrasings. */
-const MAY_CLAIM = /[0-9０-９无未没均全都]/;
+const MAY_CLAIM = '0123456789０１２３４５６７８９无未没均全都';
 
 /** Every claim found in the prose, with the cells it refers to (computed once per model). */
 export function findClaims(model: ReportModel): Claim[] {
@@ -191,9 +245,12 @@ function computeClaims(model: ReportModel): Claim[] {
   const version = model.template;
   if (!version) return [];
   const out: Claim[] = [];
-  for (const sen of sentencesWith(model, HINTS, { maxLength: MAX_SENTENCE, filter: MAY_CLAIM })) {
+  const hits = wordHits(model);
+  for (const { folded: sen, first, end } of sentencesAt(model, HINTS, { maxLength: MAX_SENTENCE, anyOf: MAY_CLAIM })) {
     const text = sen.s;
-    for (let h = 0; h < HINTS.length; h++) present[h] = text.includes(HINTS[h]) ? 1 : 0;
+    // the hints the sentence holds, from the word hits inside it (a sentence word's id is its hint's index)
+    present.fill(0);
+    for (let q = first; q < end; q++) if (hits.id[q] < HINTS.length) present[hits.id[q]] = 1;
     for (let d = 0; d < CLAIMS.length; d++) {
       const def = CLAIMS[d], hints = CLAIM_HINTS[d];
       let hinted = false;

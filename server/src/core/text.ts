@@ -13,7 +13,17 @@ export class LineIndex {
   constructor(readonly text: string) {
     // a typed array grown by doubling: a plain array of a line per 16 characters costs megabytes of garbage per MiB
     let s: Int32Array = new Int32Array((text.length >> 5) + 16), n = 1;
-    if (text.indexOf('\r') < 0) {
+    if (text.length >= LONG) {
+      // a document: one pass over its code units (the passes after this one read them too), \r\n, \r and \n
+      const u = codeUnits(text), len = u.length;
+      for (let i = 0; i < len; i++) {
+        const c = u[i];
+        if (c > 13 || (c !== 10 && c !== 13)) continue;
+        if (c === 13 && i + 1 < len && u[i + 1] === 10) i++;
+        if (n === s.length) s = grown(s);
+        s[n++] = i + 1;
+      }
+    } else if (text.indexOf('\r') < 0) {
       // no carriage returns (the usual case): jump from line break to line break (measured faster than a
       // character loop even for short lines)
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {

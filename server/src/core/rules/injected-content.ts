@@ -4,13 +4,21 @@
 import { spamLexicon, type SpamKind } from '../prose/lexicon';
 import { proseScan } from '../prose/scan';
 import { isAsciiAlnum, isAsciiLetter, q } from '../prose/util';
+import { isWhite } from '../text';
 import type { Span } from '../types';
 import type { Rule } from './rule';
 
 interface Tok extends Span { kind: SpamKind | 'latin' | 'other' }
 
 const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][!-~]*)?/g;
-const SEPARATOR = /^[_\-|·•~\s.]*$/;
+/** Does text[a, b) hold only what separates spam tokens (_ - | · • ~ . and white space)? */
+function separatorsOnly(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 95 || c === 45 || c === 124 || c === 0xb7 || c === 0x2022 || c === 126 || c === 46 || isWhite(c))) return false;
+  }
+  return true;
+}
 /** Betting words in Latin letters (bet, casino …), and digits glued to letters (beat365, 365bet). */
 const PREFILTER = /bet|bte|casino|poker|baccarat|roulette|sportsbook|bwin|w88|porn|baijiale|bocai|duchang|xinpujing|weinisiren|yulecheng|zhenrenyule|qipai|touzhu|caijin|taiyangcheng|huangguantiyu|[a-z](?:365|188|888)|(?:365|188|888)[a-z]/i;
 /** Runs of Latin letters and digits that hold a betting word (runs are rare in Chinese text: tested one by one). */
@@ -65,11 +73,11 @@ const REACH = 48;
 /** Spam within this many characters of a window's edge may go on beyond it. */
 const EDGE = 12;
 
-function windowsAround(text: string, at: number[]): Span[] {
+/** Windows around the hits of two lists, each in order (merged, not sorted). */
+function windowsAround(text: string, a: number[], b: number[]): Span[] {
   const out: Span[] = [];
-  const sorted = Int32Array.from(at).sort();
-  for (let k = 0; k < sorted.length; k++) {
-    const p = sorted[k];
+  for (let i = 0, j = 0; i < a.length || j < b.length;) {
+    const p = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
     const start = Math.max(0, p - REACH), end = Math.min(text.length, p + REACH);
     const last = out[out.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end); else out.push({ start, end });
@@ -131,13 +139,14 @@ export const injectedContent: Rule = {
 
     // only the lines around a Latin betting term or a strong Chinese term are looked at (none: the common case)
     const scan = proseScan(model);
-    const hits: number[] = [];
-    latinSpamAt(text, scan.letters, hits);
-    strongAt(text, scan.spam, hits);
-    if (!hits.length) { reportUrls(); return; }
+    // each list in order of offset
+    const latinHits: number[] = [], strongHits: number[] = [];
+    latinSpamAt(text, scan.letters, latinHits);
+    strongAt(text, scan.spam, strongHits);
+    if (!latinHits.length && !strongHits.length) { reportUrls(); return; }
     const chains: Tok[][] = [];
     const latin = latinSpamWords();
-    for (const w of windowsAround(text, hits)) {
+    for (const w of windowsAround(text, latinHits, strongHits)) {
       // grow the window while a chain holding spam reaches one of its edges
       for (;;) {
         const found = spamChains(tokensIn(w));
@@ -160,12 +169,16 @@ export const injectedContent: Rule = {
         if (L[k] < done) continue;
         let i = L[k];
         while (i > w.start && isAsciiAlnum(text.charCodeAt(i - 1))) i--;
-        let j = i, letters = 0;
-        while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) { if (isAsciiLetter(text.charCodeAt(j))) letters++; j++; }
+        let j = i, letters = 0, upper = false;
+        for (; j < text.length; j++) {
+          const c = text.charCodeAt(j);
+          if (!isAsciiAlnum(c)) break;
+          if (isAsciiLetter(c)) { letters++; upper ||= c <= 90; }
+        }
         done = j;
         // a run cut by the window's start is not judged from its tail
         if (letters && !(i === w.start && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) && !inUrl(i) && text[i - 1] !== '@' && text[j] !== '@' && text[i - 1] !== '.' && text[j] !== '.') {
-          const low = text.slice(i, j).toLowerCase();
+          const low = upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
           // a betting word glued to digits (beat365, 365bet, w88), or a betting word on its own (casino); never an
           // English word that merely contains one (between)
           const digits = j - i - letters;
@@ -185,8 +198,11 @@ export const injectedContent: Rule = {
     /** Chains of tokens separated only by separators that hold a strong or Latin spam term. */
     function spamChains({ toks, legit }: { toks: Tok[]; legit: Span[] }): Tok[][] {
       if (!toks.some((x) => x.kind === 'strong' || x.kind === 'latin')) return [];
-      const legitSpans = mergeSpans(legit);
-      const kept = toks.filter((x) => !overlapsAny(legitSpans, x));
+      let kept = toks;
+      if (legit.length) {
+        const legitSpans = mergeSpans(legit);
+        kept = toks.filter((x) => !overlapsAny(legitSpans, x));
+      }
       sortSmall(kept, (a, b) => a.start - b.start || b.end - a.end);
       // drop tokens inside longer ones
       const tokens: Tok[] = [];
@@ -195,7 +211,7 @@ export const injectedContent: Rule = {
       let i = 0;
       while (i < tokens.length) {
         let j = i;
-        while (j + 1 < tokens.length && tokens[j + 1].start - tokens[j].end <= 6 && SEPARATOR.test(text.slice(tokens[j].end, tokens[j + 1].start))) j++;
+        while (j + 1 < tokens.length && tokens[j + 1].start - tokens[j].end <= 6 && separatorsOnly(text, tokens[j].end, tokens[j + 1].start)) j++;
         const chain = tokens.slice(i, j + 1);
         i = j + 1;
         if (chain.some((x) => x.kind === 'strong' || x.kind === 'latin')) out.push(chain);

@@ -34,11 +34,13 @@ export function checkReport(input: string | ReportModel, options: CheckOptions =
       model, text, idx, locale, words,
       t: (zh, en) => (locale === 'en' ? en : zh),
       report: (d) => {
+        // past the first dropped finding, one more is only counted (a degenerate text can report tens of thousands)
+        if (++count > MAX_FINDINGS_PER_RULE + 1) return;
         // not { rule, severity, ...rest }: object spread is slow in Node 20's V8
         const severity = configured ?? d.severity ?? rule.defaultSeverity;
         const f = Object.assign({ rule: rule.id, severity }, d) as Finding;
         f.severity = severity;
-        if (++count <= MAX_FINDINGS_PER_RULE) findings.push(f); else firstDropped ??= f;
+        if (count <= MAX_FINDINGS_PER_RULE) findings.push(f); else firstDropped = f;
       },
     };
     rule.check(ctx);

@@ -15,6 +15,9 @@ const foldedHeadings = TEMPLATE.sections.map((s) => ({
   forms: [s.heading, ...s.variants].map(foldString),
 })).map((h) => ({ ...h, tails: h.forms.map((f) => f.slice(2)) }));
 
+/** The section each numeral names (一 → 一、总体情况). */
+const OWN = new Map(foldedHeadings.map((h) => [h.official.charCodeAt(0), h]));
+
 /** The sections in the order tried for a heading whose numeral names the first. */
 const ORDER = new Map(foldedHeadings.map((own) => [own, [own, ...foldedHeadings.filter((h) => h !== own)]]));
 
@@ -45,11 +48,20 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
   while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
   // a heading is short, one cell, one sentence (checked before anything is built: most such lines are prose)
   if (e - s > 45 || hasCode(text, s, e, 9 /* tab */) || hasCode(text, s, e - 1, 0x3002 /* 。 */)) return undefined;
+  const own = OWN.get(text.charCodeAt(s));
+  // the usual heading: one of its section's forms exactly as written (folding would not change it), so nothing is
+  // folded or compared by similarity
+  const last = text.charCodeAt(e - 1), len = last === 0x3002 || last === 46 ? e - s - 1 : e - s;
+  for (let k = 0; own && k < own.forms.length; k++) {
+    const form = own.forms[k];
+    if (form.length === len && text.startsWith(form, s)) {
+      return { n: own.n, heading: { start: s, end: e, text: text.slice(s, e), official: own.official, exact: true, inline: false }, lineEnd: end };
+    }
+  }
   const line = text.slice(s, e);
   const f = foldString(line.endsWith('。') || line.endsWith('.') ? line.slice(0, -1) : line);
   let best: { n: number; sim: number; official: string } | undefined;
   // the section its numeral names first; the others only catch a wrong numeral on an otherwise exact title
-  const own = foldedHeadings.find((h) => h.official[0] === text[s]);
   const order = own ? ORDER.get(own)! : foldedHeadings;
   const tail = f.slice(2);
   for (const h of order) {

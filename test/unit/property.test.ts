@@ -83,4 +83,22 @@ describe('large and degenerate inputs', () => {
     const flood = checkReport('一、总体情况\n' + '申请'.repeat(500_000)).findings;
     if (flood.length > 500) assert.ok(flood.some((f) => /more finding|未列出/.test(f.message)));
   });
+  it('a rule reporting past the limit: 500 findings listed in full, the rest counted in one note at the first one not listed', () => {
+    // section-order builds its findings only when they are listed (RuleContext.report with a function)
+    const copy = '一、总体情况\n本机关全面推进政务公开。\n';
+    const text = copy.repeat(700);
+    const repeated = checkReport(text, { locale: 'en' }).findings.filter((f) => f.rule === 'section-order');
+    assert.equal(repeated.length, 501);
+    const listed = repeated.filter((f) => f.severity !== 'information');
+    assert.equal(listed.length, 500);
+    listed.forEach((f, k) => {
+      assert.equal(f.start, (k + 1) * copy.length, 'the k-th repeated heading, in order');
+      assert.equal(text.slice(f.start, f.end), '一、总体情况');
+      assert.match(f.message, /appears twice/);
+      assert.deepEqual(f.related?.map((r) => [r.start, r.end]), [[0, 6]]);
+    });
+    const note = repeated.find((f) => f.severity === 'information')!;
+    assert.match(note.message, /^199 more finding\(s\) of section-order/);
+    assert.equal(note.start, 501 * copy.length, 'at the first repeated heading not listed');
+  });
 });

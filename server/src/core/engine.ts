@@ -33,9 +33,10 @@ export function checkReport(input: string | ReportModel, options: CheckOptions =
     const ctx: RuleContext = {
       model, text, idx, locale, words,
       t: (zh, en) => (locale === 'en' ? en : zh),
-      report: (d) => {
+      report: (draft) => {
         // past the first dropped finding, one more is only counted (a degenerate text can report tens of thousands)
         if (++count > MAX_FINDINGS_PER_RULE + 1) return;
+        const d = typeof draft === 'function' ? draft() : draft;
         // not { rule, severity, ...rest }: object spread is slow in Node 20's V8
         const severity = configured ?? d.severity ?? rule.defaultSeverity;
         const f = Object.assign({ rule: rule.id, severity }, d) as Finding;

@@ -230,11 +230,12 @@ export const injectedContent: Rule = {
       while (a < b && (chain[a].kind === 'glue' || chain[a].kind === 'other')) a++;
       while (b > a && (chain[b].kind === 'glue' || chain[b].kind === 'other')) b--;
       const start = chain[a].start, end = chain[b].end;
-      report({
+      // built only when listed: a defaced site repeats its spam in every paragraph
+      report(() => ({
         start, end,
         message: t('疑似被植入的赌博或垃圾广告内容，不应出现在政府信息公开年度报告中', 'Injected gambling or spam content: it does not belong in the report'),
         fixes: [{ title: t('删除植入内容', 'Remove the injected content'), edits: [{ start, end, newText: '' }], preferred: true }],
-      });
+      }));
     }
     reportUrls();
 

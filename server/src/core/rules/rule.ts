@@ -13,7 +13,12 @@ export interface RuleContext {
   words?: ReadonlySet<string>;
   /** Pick the message in the active locale. */
   t(zh: string, en: string): string;
-  report(f: Draft): void;
+  /**
+   * Report a finding. A rule that can report thousands (a section repeated in a long text, a spam run in every
+   * paragraph) passes a function that builds it: only the findings that are listed (engine.ts
+   * MAX_FINDINGS_PER_RULE) and the first one past them are built; the rest are counted.
+   */
+  report(f: Draft | (() => Draft)): void;
 }
 
 export interface Rule {

@@ -11,17 +11,19 @@ export const sectionOrder: Rule = {
     for (const s of model.sections) {
       const h = s.heading;
       const first = seen.get(s.n);
+      // built only when listed: a long text of many reports repeats every section
       if (first) {
-        report({
+        report(() => ({
           start: h.start, end: h.end,
           message: t(`“${h.official}”重复出现`, `"${h.official}" appears twice`),
           related: [{ ...first, message: t('第一次出现', 'first occurrence') }],
-        });
+        }));
       } else if (s.n < maxN) {
-        report({
+        const n = s.n;
+        report(() => ({
           start: h.start, end: h.end,
-          message: t(`“${h.official}”应排在第${s.n}部分，当前顺序有误`, `"${h.official}" is out of order (should be section ${s.n})`),
-        });
+          message: t(`“${h.official}”应排在第${n}部分，当前顺序有误`, `"${h.official}" is out of order (should be section ${n})`),
+        }));
       }
       if (!first) seen.set(s.n, { start: h.start, end: h.end });
       maxN = Math.max(maxN, s.n);

@@ -30,7 +30,8 @@ export const typo: Rule = {
       if (coveredByUserWord(user, start, end) || coveredByUserWord(user, m.start, m.end)) continue;
       limit = m.end;
       const wrong = e.wrong;
-      report({
+      // built only when listed (a long text can repeat a misspelling thousands of times)
+      report(() => ({
         start, end,
         message: e.kind === 'word'
           ? t(`“${wrong}”疑为“${e.right}”之误`, `"${wrong}" looks like a misspelling of "${e.right}"`)
@@ -38,7 +39,7 @@ export const typo: Rule = {
         fixes: [
           { title: t(`改为“${e.fix}”`, `Change to "${e.fix}"`), edits: [{ start, end, newText: e.fix }], preferred: true },
         ],
-      });
+      }));
     }
   },
 };

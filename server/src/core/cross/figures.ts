@@ -1,7 +1,7 @@
 // Figures stated in the prose, matched to the table cells they describe. Phrasings are data (CLAIMS in claims.ts);
 // a claim is only compared when its pattern is unambiguous and every cell it sums was read as a number.
 import { addDec, parseDec, ZERO } from '../numbers';
-import { codeUnits, foldEach, foldedLength, foldedToSource, foldKeeps, type Folded } from '../text';
+import { codeUnits, foldEach, foldedToSource, foldKeeps, type Folded } from '../text';
 import type { Cell, Dec, ReportModel, Span, TemplateVersion } from '../types';
 import { CLAIMS, HINTS, SENTENCE_WORDS, type CellRef, type ClaimDef } from './claims';
 import { proseScan } from '../prose/scan';
@@ -164,7 +164,13 @@ function sentencesAt(model: ReportModel, words: readonly string[], opts: Sentenc
       }
       if (e < span.end) e++;
       reached = e;
-      if (before > max || (e - a > max && before + foldedLength(text, i, e, max - before) > max)) continue;
+      if (before > max) continue;
+      if (e - a > max) {
+        // what folding keeps of the rest, counted until it is too long
+        let after = 0;
+        for (let j = i; j < e && before + after <= max; j++) after += keep[u[j]];
+        if (before + after > max) continue;
+      }
       if (anyOf) {
         let any = false;
         for (let j = a; j < e && !any; j++) any = anyOf[u[j]] === 1;

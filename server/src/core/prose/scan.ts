@@ -59,6 +59,13 @@ function classes(): Uint8Array {
   return cls;
 }
 
+/** The first index of sorted offsets at or after x. */
+export function lowerBound(a: ArrayLike<number>, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 const cache = new WeakMap<ReportModel, ProseScan>();
 
 export function proseScan(model: ReportModel): ProseScan {

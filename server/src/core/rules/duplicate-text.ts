@@ -1,7 +1,7 @@
 // duplicate-text: a word typed twice (审核审核, 审核、审核), a function character doubled (的的, 在在), a sentence
 // repeated right after itself. Legitimate reduplication (研究研究, 一步一步, 的的确确, 目的的) is left alone.
 import { proseSpans } from '../prose/regions';
-import { proseScan } from '../prose/scan';
+import { lowerBound, proseScan } from '../prose/scan';
 import { codeUnits } from '../text';
 import type { Span } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -115,10 +115,4 @@ function sentences(ctx: RuleContext, sp: Span, pos: ArrayLike<number>): void {
     prevStart = s; prevEnd = i + 1;
     start = i + 1;
   }
-}
-
-function lowerBound(a: ArrayLike<number>, x: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
-  return lo;
 }

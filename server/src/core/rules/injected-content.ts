@@ -2,7 +2,7 @@
 // terms in Chinese, pinyin and Latin (data/spam.json), and links to spam or foreign hosts. A run of spam tokens
 // (beat365体育亚洲入口_365bet最新备用_bte365) is one finding whose fix removes it.
 import { spamLexicon, type SpamKind } from '../prose/lexicon';
-import { proseScan } from '../prose/scan';
+import { lowerBound, proseScan } from '../prose/scan';
 import { isAsciiAlnum, isAsciiLetter, q } from '../prose/util';
 import { isWhite } from '../text';
 import type { Span } from '../types';
@@ -163,9 +163,7 @@ export const injectedContent: Rule = {
       // Latin runs: spam when they hold a betting or casino term (digits such as 365 only together with letters);
       // found from the letters the prose scan listed, not character by character
       const L = scan.letters;
-      let lo = 0, hi = L.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (L[mid] < w.start) lo = mid + 1; else hi = mid; }
-      for (let k = lo, done = w.start; k < L.length && L[k] < w.end; k++) {
+      for (let k = lowerBound(L, w.start), done = w.start; k < L.length && L[k] < w.end; k++) {
         if (L[k] < done) continue;
         let i = L[k];
         while (i > w.start && isAsciiAlnum(text.charCodeAt(i - 1))) i--;

@@ -1,7 +1,7 @@
 // punctuation: half-width , ( ) : ; ? ! " in Chinese text (GB/T 15834: Chinese text takes full-width marks), brackets
 // and quotes that do not pair up (《》（）“”‘’【】), and marks doubled by extraction (。。 / 。，).
 import { proseSpans } from '../prose/regions';
-import { proseScan } from '../prose/scan';
+import { lowerBound, proseScan } from '../prose/scan';
 import { isAsciiAlnum, isHan } from '../prose/util';
 import { codeUnits } from '../text';
 import type { Fix, Span, TextEdit } from '../types';
@@ -56,14 +56,9 @@ export const punctuation: Rule = {
     const extra = new Set<number>();
     const pos = proseScan(model).punct, u = codeUnits(text);
     const state: PassState = { parens: [], stack: [], quote: -1, last: -1, full: 0 };
-    let a = 0;
     for (const sp of spans) {
       u0 = 0;
-      while (a < pos.length && pos[a] < sp.start) a++;
-      let b = a;
-      while (b < pos.length && pos[b] < sp.end) b++;
-      spanPass(ctx, u, pos, a, b, inUrl, half, extra, state);
-      a = b;
+      spanPass(ctx, u, pos, lowerBound(pos, sp.start), lowerBound(pos, sp.end), inUrl, half, extra, state);
     }
     reportHalf(ctx, half, extra, state.full);
   },

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { checkReport, type Finding } from '../../server/src/core';
 import { Automaton } from '../../server/src/core/prose/automaton';
 import { typoLexicon } from '../../server/src/core/prose/lexicon';
+import { matchesStarting } from '../../server/src/core/prose/util';
 import typosData from '../../server/src/core/data/typos.json';
 import wordsData from '../../server/src/core/data/words.json';
 import { applyEdits, loadReport } from './helpers';
@@ -112,6 +113,25 @@ describe('prose: automaton', () => {
     const got: string[] = [];
     ac.scanStarts('得到显 \n着提升', 0, 8, (m) => got.push(`${m.start}-${m.end}`));
     assert.deepEqual(got, ['2-6']);
+  });
+});
+
+describe('prose: matchesStarting', () => {
+  it('finds what a loop of exec with the g flag finds, for expressions that begin with one of the given literals', () => {
+    const cases: [RegExp, string[]][] = [
+      [/国令\s*(?:第\s*)?(\d+)号|国务院令(\d+)/, ['国令', '国务院令']],
+      [/自\s*(\d{2})年[^。]{0,3}?至(\d{2})/, ['自']],
+      [/国国?令/, ['国']],
+    ];
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('国', '务', '院', '令', '第', '号', '自', '至', '年', '。', ' ', '1', '2'), maxLength: 80 }), (text) => {
+      for (const [re, starts] of cases) {
+        const g = new RegExp(re.source, 'g');
+        const want: string[] = [];
+        for (let m = g.exec(text); m; m = g.exec(text)) want.push(`${m.index}:${m[0]}:${m.slice(1).join('|')}`);
+        const got = matchesStarting(re, text, starts).map((m) => `${m.index}:${m[0]}:${m.slice(1).join('|')}`);
+        assert.deepEqual(got, want, re.source);
+      }
+    }), { numRuns: 500 });
   });
 });
 

@@ -1,13 +1,15 @@
 // doc-reference: citations of the governing documents that are wrong: the format notice is 国办公开办函〔2021〕30号
 // (2019 version: 〔2019〕60号), the regulation is 国务院令第711号 (the 2007 one, 第492号, is superseded for reports
 // from 2019 on), the fee measures are 国办函〔2020〕109号. Seed 003 cites 国办公开办函〔2023〕30号.
+import { matchesStarting } from '../prose/util';
 import type { Rule } from './rule';
 
 const BR_OPEN = '〔\\[【（(［';
 const BR_CLOSE = '〕\\]】）)］';
-const NOTICE_RE = new RegExp(`国办公开办函\\s*[${BR_OPEN}]\\s*(\\d{4})\\s*[${BR_CLOSE}]\\s*(\\d+)\\s*号`, 'g');
-const FEE_RE = new RegExp(`国办函\\s*[${BR_OPEN}]\\s*(\\d{4})\\s*[${BR_CLOSE}]\\s*(\\d+)\\s*号`, 'g');
-const DECREE_RE = /(?:国务院令|国令)\s*(?:第\s*)?(\d+)\s*号/g;
+// each starts with the literal it is looked for by (matchesStarting)
+const NOTICE_RE = new RegExp(`国办公开办函\\s*[${BR_OPEN}]\\s*(\\d{4})\\s*[${BR_CLOSE}]\\s*(\\d+)\\s*号`);
+const FEE_RE = new RegExp(`国办函\\s*[${BR_OPEN}]\\s*(\\d{4})\\s*[${BR_CLOSE}]\\s*(\\d+)\\s*号`);
+const DECREE_RE = /(?:国务院令|国令)\s*(?:第\s*)?(\d+)\s*号/;
 
 export const docReference: Rule = {
   id: 'doc-reference',
@@ -18,8 +20,7 @@ export const docReference: Rule = {
     // context before a citation, without white space (PDF text breaks 政府\n信息公开条例)
     const before = (i: number, n: number) => text.slice(Math.max(0, i - n - 20), i).replace(/\s+/g, '').slice(-n);
 
-    NOTICE_RE.lastIndex = 0;
-    for (let m = NOTICE_RE.exec(text); m; m = NOTICE_RE.exec(text)) {
+    for (const m of matchesStarting(NOTICE_RE, text, ['国办公开办函'])) {
       const y = Number(m[1]), no = Number(m[2]);
       const near = before(m.index, 24);
       const aboutReport = /年度报告/.test(before(m.index, 160));
@@ -49,8 +50,7 @@ export const docReference: Rule = {
       }
     }
 
-    DECREE_RE.lastIndex = 0;
-    for (let m = DECREE_RE.exec(text); m; m = DECREE_RE.exec(text)) {
+    for (const m of matchesStarting(DECREE_RE, text, ['国务院令', '国令'])) {
       if (!/政府信息公开条例/.test(before(m.index, 40))) continue;
       const no = Number(m[1]);
       const old = year !== undefined && year <= 2018;
@@ -66,8 +66,7 @@ export const docReference: Rule = {
       });
     }
 
-    FEE_RE.lastIndex = 0;
-    for (let m = FEE_RE.exec(text); m; m = FEE_RE.exec(text)) {
+    for (const m of matchesStarting(FEE_RE, text, ['国办函'])) {
       if (!/信息处理费/.test(before(m.index, 60))) continue;
       if (m[1] === '2020' && m[2] === '109') continue;
       const right = '国办函〔2020〕109号';

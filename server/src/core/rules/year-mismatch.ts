@@ -2,9 +2,11 @@
 // year, a paragraph of 一 to 四 that opens with another year (last year's text left in), a plan in 五 for the
 // report year itself ("2016年，我局将……" in the 2016 report: the plan is for the next year).
 import { insideSpans, proseSpans } from '../prose/regions';
+import { matchesStarting } from '../prose/util';
 import type { Rule } from './rule';
 
-const PERIOD_RE = /自\s*((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,12}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/g;
+/** Starts with 自 (matchesStarting). */
+const PERIOD_RE = /自\s*((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,12}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/;
 /** A year followed by a comma: "2023年，"; whether it opens a sentence is checked by hand (cheaper than a lookbehind). */
 const YEAR_COMMA_RE = /(?:19|20)\d\d[ \t]*年[ \t]*[，,]/g;
 
@@ -32,8 +34,7 @@ export const yearMismatch: Rule = {
     const fix = (start: number, end: number, y: number) => [{ title: t(`改为“${y}”`, `Change to "${y}"`), edits: [{ start, end, newText: String(y) }], preferred: true }];
     const seen = new Set<number>();
 
-    PERIOD_RE.lastIndex = 0;
-    for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    for (const m of matchesStarting(PERIOD_RE, text, ['自'])) {
       let at = m.index;
       for (const g of [m[1], m[2]]) {
         const s = text.indexOf(g, at);

@@ -236,6 +236,8 @@ export function findClaims(model: ReportModel): Claim[] {
 
 /** For each claim (same order as CLAIMS), the indices of its hints in HINTS. */
 const CLAIM_HINTS = CLAIMS.map((d) => d.hint.map((h) => HINTS.indexOf(h)));
+/** Claims whose figure is a number in the text (not a zero phrasing, not "all upheld"): only a sentence with a digit can hold one. */
+const NEEDS_DIGIT = CLAIMS.map((d) => !d.zero && !d.equals);
 /** Which hints a sentence holds (reused: the engine is synchronous). */
 const present = new Uint8Array(HINTS.length);
 
@@ -257,7 +259,11 @@ function computeClaims(model: ReportModel): Claim[] {
     // the hints the sentence holds, from the word hits inside it (a sentence word's id is its hint's index)
     present.fill(0);
     for (let q = first; q < end; q++) if (hits.id[q] < HINTS.length) present[hits.id[q]] = 1;
+    // folded: full-width digits are ASCII here
+    let digit = false;
+    for (let k = 0; k < text.length && !digit; k++) { const c = text.charCodeAt(k); digit = c >= 48 && c <= 57; }
     for (let d = 0; d < CLAIMS.length; d++) {
+      if (!digit && NEEDS_DIGIT[d]) continue;
       const def = CLAIMS[d], hints = CLAIM_HINTS[d];
       let hinted = false;
       for (let k = 0; k < hints.length && !hinted; k++) hinted = present[hints[k]] === 1;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { checkReport, type Finding } from '../../server/src/core';
 import { Automaton } from '../../server/src/core/prose/automaton';
 import { typoLexicon } from '../../server/src/core/prose/lexicon';
-import { matchesStarting } from '../../server/src/core/prose/util';
+import { linkSpans, matchesStarting } from '../../server/src/core/prose/util';
 import typosData from '../../server/src/core/data/typos.json';
 import wordsData from '../../server/src/core/data/words.json';
 import { applyEdits, loadReport } from './helpers';
@@ -132,6 +132,20 @@ describe('prose: matchesStarting', () => {
         assert.deepEqual(got, want, re.source);
       }
     }), { numRuns: 500 });
+  });
+});
+
+describe('prose: linkSpans', () => {
+  it('finds the links and e-mail addresses the exec loop of the expression it replaces finds', () => {
+    const re = /(?:https?:\/\/|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+    const unit = fc.constantFrom('a', 'b', 'c', '1', '.', '-', '@', 'http', 'https://', 'www.', ':', '/', ' ', '中', '，', 'x@ab.cn', '.cn', 'ab');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      const want: string[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) want.push(`${m.index}-${m.index + m[0].length}`);
+      assert.deepEqual(linkSpans(text).map((s) => `${s.start}-${s.end}`), want, text);
+    }), { numRuns: 3000 });
   });
 });
 

@@ -35,6 +35,59 @@ export function matchesStarting(re: RegExp, text: string, starts: readonly strin
   }
 }
 
+const LINK_RE = /(?:https?:\/\/|www\.)[!-~]+/y;
+const MAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/y;
+/** What the local part of an e-mail address is made of ([A-Za-z0-9._%+-]). */
+const LOCAL = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-') LOCAL[ch.charCodeAt(0)] = 1;
+
+/**
+ * The links and e-mail addresses of the text, as a loop of exec finds them with
+ * /(?:https?:\/\/|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, without that expression's scan: it
+ * tries an address at every Latin letter and digit, and again at each one after it (quadratic in a long run of
+ * digits, as in a table). Links are tried where indexOf finds http or www., addresses where it finds @, from the
+ * start of the run of address characters before it.
+ */
+export function linkSpans(text: string): Span[] {
+  const out: Span[] = [];
+  // the leftmost link and address at or after `from`: -1 none, -2 to be looked for. The link is looked for to the
+  // end of the text; the address only up to the link's end (one that starts before the link has its @ inside it),
+  // so an address not found is looked for again once the link is taken.
+  let link = -2, linkEnd = 0, mail = -2, mailEnd = 0;
+  for (let from = 0; ;) {
+    if (link === -2) {
+      link = -1;
+      for (let p = nextLink(text, from); p >= 0; p = nextLink(text, p + 1)) {
+        LINK_RE.lastIndex = p;
+        if (LINK_RE.test(text)) { link = p; linkEnd = LINK_RE.lastIndex; break; }
+      }
+    }
+    let mailBounded = false;
+    if (mail === -2) {
+      mail = -1;
+      for (let q = text.indexOf('@', from); q >= 0; q = text.indexOf('@', q + 1)) {
+        if (link >= 0 && q >= linkEnd) { mailBounded = true; break; }
+        let s = q;
+        while (s > from && LOCAL[text.charCodeAt(s - 1)]) s--;
+        if (s === q) continue;
+        MAIL_RE.lastIndex = s;
+        if (MAIL_RE.test(text)) { mail = s; mailEnd = MAIL_RE.lastIndex; break; }
+      }
+    }
+    // the leftmost wins; at the same offset the link (the first alternative)
+    if (link >= 0 && (mail < 0 || link <= mail)) { out.push({ start: link, end: linkEnd }); from = linkEnd; }
+    else if (mail >= 0) { out.push({ start: mail, end: mailEnd }); from = mailEnd; }
+    else return out;
+    if (link >= 0 && link < from) link = -2;
+    if ((mail >= 0 && mail < from) || (mail === -1 && mailBounded)) mail = -2;
+  }
+}
+
+function nextLink(text: string, from: number): number {
+  const h = text.indexOf('http', from), w = text.indexOf('www.', from);
+  return h < 0 ? w : w < 0 ? h : Math.min(h, w);
+}
+
 const userCache = new WeakMap<ReadonlySet<string>, { text: string; spans: Span[] }>();
 
 /** Where the user's dictionary words occur in text (sorted by start). */

@@ -3,14 +3,15 @@
 // (beat365体育亚洲入口_365bet最新备用_bte365) is one finding whose fix removes it.
 import { spamLexicon, type SpamKind } from '../prose/lexicon';
 import { lowerBound, proseScan } from '../prose/scan';
-import { isAsciiAlnum, isAsciiLetter, q } from '../prose/util';
+import { isAsciiAlnum, isAsciiLetter, matchesStarting, q } from '../prose/util';
 import { isWhite } from '../text';
 import type { Span } from '../types';
 import type { Rule } from './rule';
 
 interface Tok extends Span { kind: SpamKind | 'latin' | 'other' }
 
-const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][!-~]*)?/g;
+/** Starts with http or www. (matchesStarting). */
+const URL_RE = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][!-~]*)?/;
 /** Does text[a, b) hold only what separates spam tokens (_ - | · • ~ . and white space)? */
 function separatorsOnly(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
@@ -128,9 +129,7 @@ export const injectedContent: Rule = {
   check({ model, text, t, report }) {
     const lex = spamLexicon();
     const urls: Span[] = [];
-    URL_RE.lastIndex = 0;
-    const mayHaveUrl = text.includes('http') || text.includes('www.');
-    for (let m = mayHaveUrl ? URL_RE.exec(text) : null; m; m = URL_RE.exec(text)) {
+    for (const m of matchesStarting(URL_RE, text, ['http', 'www.'])) {
       let end = m.index + m[0].length;
       while (end > m.index && /[.,;:!?)\]'"`>]/.test(text[end - 1])) end--;
       urls.push({ start: m.index, end });

@@ -2,7 +2,7 @@
 // and quotes that do not pair up (《》（）“”‘’【】), and marks doubled by extraction (。。 / 。，).
 import { proseSpans } from '../prose/regions';
 import { lowerBound, proseScan } from '../prose/scan';
-import { isAsciiAlnum, isHan } from '../prose/util';
+import { isAsciiAlnum, isHan, linkSpans } from '../prose/util';
 import { codeUnits } from '../text';
 import type { Fix, Span, TextEdit } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -29,7 +29,6 @@ mark(Object.keys(CLOSE).join(''), CLOSES);
 /** The opening mark each closing one wants (code units). */
 const OPEN_OF = new Uint16Array(65536);
 for (const [close, open] of Object.entries(CLOSE)) OPEN_OF[close.charCodeAt(0)] = open.charCodeAt(0);
-const URL_RE = /(?:https?:\/\/|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 /** Locations listed in the related information of the one "half-width throughout" finding. */
 const MAX_RELATED = 50;
 
@@ -45,11 +44,8 @@ export const punctuation: Rule = {
   check(ctx) {
     const { model, text } = ctx;
     const spans = proseSpans(model);
-    const urls: Span[] = [];
-    if (text.includes('@') || text.includes('http') || text.includes('www.')) {
-      URL_RE.lastIndex = 0;
-      for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) urls.push({ start: m.index, end: m.index + m[0].length });
-    }
+    // links and e-mail addresses keep their ASCII marks
+    const urls = linkSpans(text);
     let u0 = 0;
     const inUrl = (i: number) => { while (u0 < urls.length && urls[u0].end <= i) u0++; return u0 < urls.length && urls[u0].start <= i; };
     const half = new HalfMarks();
@@ -268,17 +264,19 @@ function reportHalf(ctx: RuleContext, marks: HalfMarks, extra: ReadonlySet<numbe
     });
     return;
   }
-  // mixed: each half-width mark among full-width ones
+  // mixed: each half-width mark among full-width ones (built only when listed: a long text can hold thousands)
   all.forEach((edit, k) => {
-    const ch = text[edit.start];
-    report({
-      start: edit.start, end: edit.end,
-      severity: 'information',
-      message: t(`中文语句中使用了半角标点“${ch}”，应为全角“${edit.newText}”`, `Half-width "${ch}" in Chinese text; use the full-width "${edit.newText}"`),
-      fixes: [
-        { title: t(`改为“${edit.newText}”`, `Change to "${edit.newText}"`), edits: [edit], preferred: true },
-        ...(all.length > 1 && k === 0 ? [fixAll] : []),
-      ],
+    report(() => {
+      const ch = text[edit.start];
+      return {
+        start: edit.start, end: edit.end,
+        severity: 'information',
+        message: t(`中文语句中使用了半角标点“${ch}”，应为全角“${edit.newText}”`, `Half-width "${ch}" in Chinese text; use the full-width "${edit.newText}"`),
+        fixes: [
+          { title: t(`改为“${edit.newText}”`, `Change to "${edit.newText}"`), edits: [edit], preferred: true },
+          ...(all.length > 1 && k === 0 ? [fixAll] : []),
+        ],
+      };
     });
   });
 }

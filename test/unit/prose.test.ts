@@ -92,7 +92,7 @@ describe('prose: automaton', () => {
         const a: string[] = [], b: string[] = [], c: string[] = [];
         ac.scan(text, 0, text.length, (m) => a.push(`${m.start}:${m.end}:${m.id}`));
         ac.scanSkippingSpace(text, 0, text.length, (m) => b.push(`${m.start}:${m.end}:${m.id}`));
-        ac.scanStarts(text, 0, text.length, (m) => c.push(`${m.start}:${m.end}:${m.id}`));
+        ac.scanStarts(text, 0, text.length, (start, end, id) => c.push(`${start}:${end}:${id}`));
         assert.deepEqual(a.sort(), naive.sort());
         assert.deepEqual(b.sort(), naive.sort());
         assert.deepEqual(c.sort(), naive.sort());
@@ -104,14 +104,14 @@ describe('prose: automaton', () => {
         const ac = new Automaton([...new Set(patterns)]);
         const want: string[] = [], got: string[] = [];
         ac.scanSkippingSpace(text, 0, text.length, (m) => want.push(`${m.start}:${m.end}:${m.id}`));
-        ac.scanStarts(text, 0, text.length, (m) => got.push(`${m.start}:${m.end}:${m.id}`));
+        ac.scanStarts(text, 0, text.length, (start, end, id) => got.push(`${start}:${end}:${id}`));
         assert.deepEqual(got.sort(), want.sort());
       }), { numRuns: 400 });
   });
   it('skips white space inside a word', () => {
     const ac = new Automaton(['显着']);
     const got: string[] = [];
-    ac.scanStarts('得到显 \n着提升', 0, 8, (m) => got.push(`${m.start}-${m.end}`));
+    ac.scanStarts('得到显 \n着提升', 0, 8, (start, end) => got.push(`${start}-${end}`));
     assert.deepEqual(got, ['2-6']);
   });
 });

@@ -228,14 +228,15 @@ export class Automaton {
   /**
    * Same matches as scanSkippingSpace, found differently: only where the first two characters (white space skipped)
    * are the start of some pattern (a hashed bigram bitmap, one lookup per character) is the trie walked. Much faster
-   * than following failure links when most text matches nothing.
+   * than following failure links when most text matches nothing. Each match is passed as (start, end, pattern id):
+   * no object per match, the caller keeps what it needs.
    */
-  scanStarts(text: string, start: number, end: number, onMatch: (m: AcMatch) => void): void {
+  scanStarts(text: string, start: number, end: number, onMatch: (start: number, end: number, id: number) => void): void {
     if (!this.startBits) this.buildStarts();
     this.starts(unitsOf(text), start, end, onMatch);
   }
 
-  private starts(u: Uint16Array, start: number, end: number, onMatch: (m: AcMatch) => void): void {
+  private starts(u: Uint16Array, start: number, end: number, onMatch: (start: number, end: number, id: number) => void): void {
     const flags = this.startFlags!, bits = this.startBits!, root = this.root, out = this.out;
     const ends2 = this.ends2Bits!, tri = this.triBits!;
     const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
@@ -263,11 +264,11 @@ export class Automaton {
             const t = this.step(s, ck);
             if (t < 0) break;
             s = t;
-            if (out[s] >= 0) onMatch({ start: prevAt, end: k + 1, id: out[s] });
+            if (out[s] >= 0) onMatch(prevAt, k + 1, out[s]);
           }
         }
       }
-      if (f & 2) onMatch({ start: i, end: i + 1, id: out[root[c]] });
+      if (f & 2) onMatch(i, i + 1, out[root[c]]);
       prev = c; prevAt = i; prevFlags = f;
     }
   }

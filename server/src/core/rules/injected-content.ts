@@ -184,10 +184,10 @@ export const injectedContent: Rule = {
         }
       }
       // white space skipped: PDF text wraps spam runs anywhere (体育亚\n洲入口)
-      lex.automaton.scanStarts(text, w.start, w.end, (m) => {
-        const kind = lex.kinds[m.id];
-        if (kind === 'legit') legit.push({ start: m.start, end: m.end });
-        else toks.push({ start: m.start, end: m.end, kind });
+      lex.automaton.scanStarts(text, w.start, w.end, (start, end, id) => {
+        const kind = lex.kinds[id];
+        if (kind === 'legit') legit.push({ start, end });
+        else toks.push({ start, end, kind });
       });
       return { toks, legit };
     }

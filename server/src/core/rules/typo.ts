@@ -17,7 +17,7 @@ export const typo: Rule = {
     const hits: AcMatch[] = [];
     // white space is skipped: PDF and web text break words at line ends (显\n着)
     for (const span of proseSpans(model)) {
-      lex.automaton.scanStarts(text, span.start, span.end, (m) => (lex.entries[m.id] ? hits : allowed).push(m));
+      lex.automaton.scanStarts(text, span.start, span.end, (start, end, id) => (lex.entries[id] ? hits : allowed).push({ start, end, id }));
     }
     if (!hits.length) return;
     hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,7 +1,8 @@
 // Text utilities: the bounded edit distance agrees with the full one.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { editDistance, similarity } from '../../server/src/core/text';
+import { textScan } from '../../server/src/core/prose/scan';
+import { editDistance, LineIndex, LONG, similarity } from '../../server/src/core/text';
 
 /** The textbook dynamic programme, for comparison. */
 function reference(a: string, b: string): number {
@@ -35,5 +36,17 @@ describe('text: edit distance', () => {
     assert.equal(editDistance('一、总体情况', '一、总休情况'), 1);
     assert.equal(editDistance('kitten', 'sitting', 1), 2);
     assert.equal(similarity('一、总体情况', '一、总休情况', 0.6), 1 - 1 / 6);
+  });
+});
+
+describe('text: line starts', () => {
+  it("the prose scan's line starts (which the engine's line index takes) are LineIndex's own, for \\n, \\r\\n and \\r, short and long texts", () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', '中', '，', ' '), maxLength: 60 }), fc.boolean(), (t, long) => {
+      // past LONG characters LineIndex reads the code units, below it charCodeAt
+      const text = long ? '政'.repeat(LONG) + t : t;
+      assert.deepEqual(Array.from(textScan(text).lines), Array.from(new LineIndex(text).starts));
+    }), { numRuns: 1000 });
+    const idx = new LineIndex('a\r\nb\rc\n\nd');
+    assert.deepEqual(Array.from(idx.starts), [0, 3, 5, 7, 8]);
   });
 });

@@ -2,6 +2,7 @@
 import { parseReport } from './parse/report';
 import { RULE_LIST } from './rules';
 import type { RuleContext } from './rules/rule';
+import { textScan } from './prose/scan';
 import { LineIndex } from './text';
 import type { Finding, Locale, ReportModel, Severity } from './types';
 
@@ -20,7 +21,8 @@ export interface CheckResult { model: ReportModel; findings: Finding[]; lineInde
 
 export function checkReport(input: string | ReportModel, options: CheckOptions = {}): CheckResult {
   const text = typeof input === 'string' ? input : input.text;
-  const idx = new LineIndex(text);
+  // the line starts come from the prose scan's pass over the text, which the prose rules use after the parse
+  const idx = new LineIndex(text, textScan(text).lines);
   const model = typeof input === 'string' ? parseReport(text, idx) : input;
   const locale: Locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];

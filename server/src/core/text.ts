@@ -10,8 +10,9 @@ export const LONG = 2048;
 export class LineIndex {
   /** Offset of the start of each line. */
   readonly starts: Int32Array;
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  /** `starts`: the line starts when they are known already (the engine's prose scan finds them). */
+  constructor(readonly text: string, starts?: Int32Array) {
+    this.starts = starts ?? lineStarts(text);
   }
   get lineCount(): number { return this.starts.length; }
   positionAt(offset: number): Position {

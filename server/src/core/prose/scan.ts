@@ -1,13 +1,13 @@
 // One pass over the text, shared by the prose rules: the positions of the few characters they look at (Latin
 // letters, odd characters, traditional characters, punctuation, line breaks, the first characters of the words
-// sentences are looked up by). Han characters, the bulk of a report,
-// cost one table lookup each. Cached per model.
+// sentences are looked up by), and the line starts the engine's line index takes. Han characters, the bulk of a
+// report, cost one table lookup each. Cached per text (its code units).
 import type { ReportModel } from '../types';
 import { codeUnits } from '../text';
 import { spamLexicon, traditionalBits } from './lexicon';
 import { SENTENCE_WORDS } from '../cross/claims';
 
-export const LETTER = 1, ODD = 2, TRAD = 4, PUNCT = 8, SPAM = 16, WORD = 32;
+export const LETTER = 1, ODD = 2, TRAD = 4, PUNCT = 8, SPAM = 16, WORD = 32, CR = 64;
 
 /** Offsets, in order. */
 export type Offsets = Int32Array;
@@ -25,6 +25,8 @@ export interface ProseScan {
   words: Offsets;
   /** Punctuation the punctuation rules look at (ASCII , ; : ? ! ( ) ", CJK marks, brackets, quotes) and line breaks. */
   punct: Offsets;
+  /** The offset of each line's start, as LineIndex has them (\r\n, \r and \n end a line). */
+  lines: Offsets;
 }
 
 /** A list of offsets twice as long, the first n kept. */
@@ -48,6 +50,7 @@ function classes(): Uint8Array {
   const bits = traditionalBits();
   for (let c = 0; c < 65536; c++) if (bits[c]) cls[c] |= TRAD;
   for (const ch of ',;:?!()"\n，。、；：！？《》（）“”‘’【】〔〕') cls[ch.charCodeAt(0)] |= PUNCT;
+  cls[13] |= CR;
   const lex = spamLexicon();
   lex.terms.forEach((term, k) => { if (lex.kinds[k] === 'strong') cls[term.charCodeAt(0)] |= SPAM; });
   for (const w of SENTENCE_WORDS) cls[w.charCodeAt(0)] |= WORD;
@@ -62,17 +65,23 @@ export function lowerBound(a: ArrayLike<number>, x: number): number {
   return lo;
 }
 
-const cache = new WeakMap<ReportModel, ProseScan>();
+/** Keyed by the text's code units: codeUnits gives a new string with the same contents the same array. */
+const cache = new WeakMap<Uint16Array, ProseScan>();
 
 export function proseScan(model: ReportModel): ProseScan {
-  let r = cache.get(model);
+  return textScan(model.text);
+}
+
+export function textScan(text: string): ProseScan {
+  const u = codeUnits(text);
+  let r = cache.get(u);
   if (r) return r;
-  const text = model.text, u = codeUnits(text);
   const cls = classes();
   // six typed arrays filled in place, each with its count: measured a third faster than a class with a push method
   let letters: Int32Array = new Int32Array(256), odd: Int32Array = new Int32Array(16), trad: Int32Array = new Int32Array(16);
   let punct: Int32Array = new Int32Array(1024), spam: Int32Array = new Int32Array(256), words: Int32Array = new Int32Array(256);
-  let nl = 0, no = 0, nt = 0, np = 0, ns = 0, nw = 0;
+  let lines: Int32Array = new Int32Array((u.length >> 5) + 16);
+  let nl = 0, no = 0, nt = 0, np = 0, ns = 0, nw = 0, nn = 1;
   for (let i = 0; i < u.length; i++) {
     let k = cls[u[i]];
     if (k === 0) continue;
@@ -82,15 +91,21 @@ export function proseScan(model: ReportModel): ProseScan {
       k &= ~(SPAM | WORD);
       if (!k) continue;
     }
-    if (k & PUNCT) { if (np === punct.length) punct = grown(punct, np); punct[np++] = i; }
-    else if (k & LETTER) { if (nl === letters.length) letters = grown(letters, nl); letters[nl++] = i; }
+    if (k & PUNCT) {
+      if (np === punct.length) punct = grown(punct, np);
+      punct[np++] = i;
+      if (u[i] === 10) { if (nn === lines.length) lines = grown(lines, nn); lines[nn++] = i + 1; }
+    } else if (k & CR) {
+      // \r\n is one line break, at its \n
+      if (u[i + 1] !== 10) { if (nn === lines.length) lines = grown(lines, nn); lines[nn++] = i + 1; }
+    } else if (k & LETTER) { if (nl === letters.length) letters = grown(letters, nl); letters[nl++] = i; }
     else if (k & TRAD) { if (nt === trad.length) trad = grown(trad, nt); trad[nt++] = i; }
     else { if (no === odd.length) odd = grown(odd, no); odd[no++] = i; }
   }
   r = {
     letters: letters.subarray(0, nl), odd: odd.subarray(0, no), trad: trad.subarray(0, nt), punct: punct.subarray(0, np),
-    spam: spam.subarray(0, ns), words: words.subarray(0, nw),
+    spam: spam.subarray(0, ns), words: words.subarray(0, nw), lines: lines.subarray(0, nn),
   };
-  cache.set(model, r);
+  cache.set(u, r);
   return r;
 }

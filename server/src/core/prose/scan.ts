@@ -77,7 +77,7 @@ export function textScan(text: string): ProseScan {
   let r = cache.get(u);
   if (r) return r;
   const cls = classes();
-  // six typed arrays filled in place, each with its count: measured a third faster than a class with a push method
+  // typed arrays filled in place, each with its count: about 0.8 of the time a list class with a push method took
   let letters: Int32Array = new Int32Array(256), odd: Int32Array = new Int32Array(16), trad: Int32Array = new Int32Array(16);
   let punct: Int32Array = new Int32Array(1024), spam: Int32Array = new Int32Array(256), words: Int32Array = new Int32Array(256);
   let lines: Int32Array = new Int32Array((u.length >> 5) + 16);

@@ -19,10 +19,9 @@ export const sectionOrder: Rule = {
           related: [{ ...first, message: t('第一次出现', 'first occurrence') }],
         }));
       } else if (s.n < maxN) {
-        const n = s.n;
         report(() => ({
           start: h.start, end: h.end,
-          message: t(`“${h.official}”应排在第${n}部分，当前顺序有误`, `"${h.official}" is out of order (should be section ${n})`),
+          message: t(`“${h.official}”应排在第${s.n}部分，当前顺序有误`, `"${h.official}" is out of order (should be section ${s.n})`),
         }));
       }
       if (!first) seen.set(s.n, { start: h.start, end: h.end });

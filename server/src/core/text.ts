@@ -125,7 +125,7 @@ export interface Folded {
  */
 /** foldChar of every UTF-16 unit, looked up instead of computed (fold runs over all the prose). */
 let FOLD: Int32Array | undefined;
-function foldTable(): Int32Array {
+export function foldTable(): Int32Array {
   if (!FOLD) {
     FOLD = new Int32Array(65536);
     for (let c = 0; c < 65536; c++) FOLD[c] = foldChar(c);
@@ -228,7 +228,8 @@ export function foldedLength(text: string, start: number, end: number, limit = I
 
 const FAST_DECODE = typeof Buffer !== 'undefined' && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1; // little-endian
 
-function fromCodes(codes: Uint16Array, n: number): string {
+/** The string of the first n code units. */
+export function fromCodes(codes: Uint16Array, n: number): string {
   let s = '';
   if (n <= 16) {
     for (let i = 0; i < n; i++) s += String.fromCharCode(codes[i]);

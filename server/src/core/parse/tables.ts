@@ -1,7 +1,7 @@
 // Reading a table: value runs are found in the token stream and aligned, in order, with the template's rows
 // by label similarity (dynamic programming), so that every layout is read by one algorithm.
 import { rowsOf, type ColumnDef, type TableDef } from '../template';
-import { approxFind, editDistance, fold, foldedLength, foldRanges, foldString, similarity, type Folded, LineIndex } from '../text';
+import { approxFind, editDistance, fold, foldString, foldTable, fromCodes, isDigit, similarity, LineIndex } from '../text';
 import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
 import { tokenize, tokValue, type Tok } from './tokens';
 import { Automaton } from '../prose/automaton';
@@ -12,11 +12,20 @@ interface Run extends Span {
   /** index in toks of the first and last token */
   first: number;
   last: number;
-  ctx: Folded;
+  /** The folded text before the run (its last PRE_CONTEXT characters) and, with usePost, after it. */
+  ctx: string;
+  /** Where ctx's source offsets start in the runs' shared offset array (Runs.offs). */
+  offBase: number;
   /** length of the pre part inside ctx (the rest is text after the run) */
   preLen: number;
-  /** ctx.s before the run */
+  /** ctx before the run */
   pre: string;
+}
+
+interface Runs {
+  runs: Run[];
+  /** The source offset of each character of the runs' contexts, one context after another. */
+  offs: Int32Array;
 }
 
 const PRE_CONTEXT = 90;
@@ -24,8 +33,36 @@ const POST_CONTEXT = 60;
 /** Beyond this many value runs a region is not a template table; only the first ones are aligned. */
 export const MAX_RUNS = 400;
 
-function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: boolean): Run[] {
+/**
+ * The runs' folded contexts, written one after another into buffers reused between calls (the engine is
+ * synchronous) and decoded as one string: a run costs two slices, not a fold of its own.
+ */
+let ctxCodes = new Uint16Array(1024), ctxOffs = new Int32Array(1024), ctxLen = 0, ctxPrev = 0;
+/** Append fold(text, start, end) (labels folded, the previous character carried over) to the contexts. */
+function foldIn(text: string, start: number, end: number): void {
+  if (ctxLen + end - start > ctxCodes.length) {
+    const n = Math.max(ctxCodes.length * 2, ctxLen + end - start);
+    const c = new Uint16Array(n), o = new Int32Array(n);
+    c.set(ctxCodes.subarray(0, ctxLen)); o.set(ctxOffs.subarray(0, ctxLen));
+    ctxCodes = c; ctxOffs = o;
+  }
+  const table = foldTable(), codes = ctxCodes, offs = ctxOffs;
+  let k = ctxLen, prev = ctxPrev;
+  for (let i = start; i < end; i++) {
+    let c = table[text.charCodeAt(i)];
+    if (c < 0) continue;
+    if ((c === 0x3001 /* 、 */ || c === 0xff0e) && isDigit(prev)) c = 46;
+    codes[k] = c;
+    offs[k++] = i;
+    prev = c;
+  }
+  ctxLen = k; ctxPrev = prev;
+}
+
+function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: boolean): Runs {
   const runs: Run[] = [];
+  const bounds: number[] = []; // per run: start of its context, its pre part's length, end of its context
+  ctxLen = 0;
   let i = 0;
   let prevEnd = 0; // token index after the previous run
   while (i < toks.length) {
@@ -40,34 +77,39 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
       if (t.kind === 'value') last = j;
       j++;
     }
-    const runToks = toks.slice(first, last + 1);
     // the text before the run (its last PRE_CONTEXT folded characters) and, with usePost, after it
-    const ranges: Span[] = [];
-    for (let k = prevEnd; k < first; k++) if (toks[k].kind === 'text') ranges.push(toks[k]);
-    let pre = foldRanges(text, ranges);
-    if (pre.s.length > PRE_CONTEXT) pre = { s: pre.s.slice(-PRE_CONTEXT), offs: pre.offs.slice(-PRE_CONTEXT) };
-    const preLen = pre.s.length;
-    let ctx: Folded = pre;
+    const base = ctxLen;
+    ctxPrev = 0;
+    for (let k = prevEnd; k < first; k++) if (toks[k].kind === 'text') foldIn(text, toks[k].start, toks[k].end);
+    let preLen = ctxLen - base;
+    if (preLen > PRE_CONTEXT) {
+      ctxCodes.copyWithin(base, ctxLen - PRE_CONTEXT, ctxLen);
+      ctxOffs.copyWithin(base, ctxLen - PRE_CONTEXT, ctxLen);
+      ctxLen = base + PRE_CONTEXT;
+      preLen = PRE_CONTEXT;
+    }
     if (usePost) {
-      const post: Span[] = [];
-      let got = 0;
-      for (let k = last + 1; k < toks.length && toks[k].kind !== 'value' && got < POST_CONTEXT; k++) {
-        if (toks[k].kind === 'text') { post.push(toks[k]); got += foldedLength(text, toks[k].start, toks[k].end); }
-      }
-      if (post.length) {
-        const after = foldRanges(text, post, true, preLen ? pre.s.charCodeAt(preLen - 1) : 0);
-        const offs = new Int32Array(preLen + after.offs.length);
-        offs.set(pre.offs);
-        offs.set(after.offs, preLen);
-        ctx = { s: pre.s + after.s, offs };
+      for (let k = last + 1, got = 0; k < toks.length && toks[k].kind !== 'value' && got < POST_CONTEXT; k++) {
+        if (toks[k].kind !== 'text') continue;
+        const before = ctxLen;
+        foldIn(text, toks[k].start, toks[k].end);
+        got += ctxLen - before;
       }
     }
-    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx, preLen, pre: ctx.s.slice(0, preLen) });
+    bounds.push(base, preLen, ctxLen);
+    const runToks = toks.slice(first, last + 1);
+    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx: '', offBase: base, preLen, pre: '' });
     prevEnd = last + 1;
     i = last + 1;
     if (runs.length >= MAX_RUNS) break;
   }
-  return runs;
+  const all = fromCodes(ctxCodes, ctxLen);
+  for (let r = 0; r < runs.length; r++) {
+    const base = bounds[3 * r], preLen = bounds[3 * r + 1], end = bounds[3 * r + 2];
+    runs[r].ctx = all.slice(base, end);
+    runs[r].pre = preLen === end - base ? runs[r].ctx : all.slice(base, base + preLen);
+  }
+  return { runs, offs: ctxOffs.slice(0, ctxLen) };
 }
 
 interface RowSpec {
@@ -130,8 +172,8 @@ function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
   if (hits / spec.folded.length < 0.5) return NO_SIM;
   const a = approxFind(spec.folded, run.pre);
   const simPre = Math.max(0, 1 - a.distance / spec.folded.length);
-  if (simPre >= 0.9 || run.ctx.s.length === run.preLen) return { sim: simPre, start: a.start, end: a.end };
-  const b = approxFind(spec.folded, run.ctx.s);
+  if (simPre >= 0.9 || run.ctx.length === run.preLen) return { sim: simPre, start: a.start, end: a.end };
+  const b = approxFind(spec.folded, run.ctx);
   const simAll = Math.max(0, 1 - b.distance / spec.folded.length);
   return simAll > simPre + 0.1 ? { sim: simAll, start: b.start, end: b.end } : { sim: simPre, start: a.start, end: a.end };
 }
@@ -174,7 +216,7 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     for (let k = i + 1; k < n; k++) if (anchor[k] >= 0) { nextAnchor = anchor[k]; break; }
     const lo = prevAnchor < nextAnchor ? prevAnchor + 1 : 0, hi = prevAnchor < nextAnchor ? nextAnchor : m;
     if (lo >= hi) continue;
-    const gen = markChars(runs[i].ctx.s);
+    const gen = markChars(runs[i].ctx);
     for (let j = lo; j < hi; j++) sims[i * m + j] = approxSim(runs[i], specs[j], gen);
   }
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) score[i * m + j] = pairScore(runs[i], specs[j], sims[i * m + j] ?? NO_SIM);
@@ -199,9 +241,9 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
   return { assign, sims };
 }
 
-function labelMatchOf(text: string, run: Run, sim: Sim, spec: RowSpec, spaceSeparated: boolean): LabelMatch | undefined {
+function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: RowSpec, spaceSeparated: boolean): LabelMatch | undefined {
   if (sim.end <= sim.start) return undefined;
-  let start = run.ctx.offs[sim.start], end = run.ctx.offs[sim.end - 1] + 1;
+  let start = offs[run.offBase + sim.start], end = offs[run.offBase + sim.end - 1] + 1;
   let src = text.slice(start, end);
   const singleLine = !/[\r\n]/.test(src);
   const wrapped = sim.end > run.preLen;
@@ -293,7 +335,7 @@ export interface ReadOptions { def: TableDef; region: Span; orphan?: boolean }
 export function readTable(text: string, idx: LineIndex, { def, region, orphan }: ReadOptions): Table {
   const { toks, layout, truncatedAt } = tokenize(text, idx, region.start, region.end);
   const lineOriented = layout !== 'pipe';
-  const runs = buildRuns(text, toks, lineOriented, true);
+  const { runs, offs } = buildRuns(text, toks, lineOriented, true);
   const sp = specsOf(def), specs = sp.specs;
   const { assign, sims } = align(runs, sp);
   // a row matched by its position alone (no label found) is trusted only between rows matched by their labels:
@@ -340,7 +382,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     }
     const run = runs[r];
     const sim = sims[r * specs.length + j] ?? NO_SIM;
-    const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, sim, spec, run.toks[0].col < 0 && layout !== 'pipe') : undefined;
+    const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, offs, sim, spec, run.toks[0].col < 0 && layout !== 'pipe') : undefined;
     let cellToks: Tok[] | undefined = run.toks;
     if (run.width < spec.width) {
       const lineToks = byLine.get(run.toks[0].line);

@@ -34,8 +34,8 @@ export interface Tokenized {
 }
 
 const DASHES = '-—－–';
-function isDashChunk(text: string, c: { start: number; end: number }): boolean {
-  return c.end - c.start === 1 && DASHES.includes(text[c.start]);
+function isDashChunk(text: string, s: number, e: number): boolean {
+  return e - s === 1 && DASHES.includes(text[s]);
 }
 function allDigits(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (!isDigit(text.charCodeAt(i))) return false;
@@ -55,44 +55,70 @@ function isBlank(text: string, s: number, e: number): boolean {
   return true;
 }
 
+/**
+ * Chunk bounds and kinds, reused between calls (the engine is synchronous): a cell costs no arrays of its own. A line
+ * of more chunks grows them (kept up to SCRATCH_KEEP chunks, so that one huge line does not hold megabytes).
+ */
+let chunkStart = new Int32Array(256), chunkEnd = new Int32Array(256), chunkKind = new Uint8Array(256);
+const SCRATCH_KEEP = 1 << 14;
+const TEXT = 0, VALUE = 1;
+/** Characters a value chunk can start with besides ASCII digits: full-width digits, signs, dashes and slashes. */
+const VALUE_FIRST = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) VALUE_FIRST[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) VALUE_FIRST[c] = 1;
+for (const ch of '+-/－—–−／＋─') VALUE_FIRST[ch.charCodeAt(0)] = 1;
+/** First characters of the chunk after a number that make the number prose: UNIT_AFTER, and . 、 ． */
+const PROSE_AFTER = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (UNIT_AFTER.test(String.fromCharCode(c))) PROSE_AFTER[c] = 1;
+for (const ch of '.、．') PROSE_AFTER[ch.charCodeAt(0)] = 1;
+
+/** isNumberText(text.slice(s, e)), without the slice for a run of ASCII digits (nearly every cell). */
+function isNumberAt(text: string, s: number, e: number): boolean {
+  return allDigits(text, s, e) || isNumberText(text.slice(s, e));
+}
+
 function pushChunks(text: string, s: number, e: number, line: number, col: number, out: Tok[], wholeCell: boolean): void {
-  // split [s,e) on white space; classify; merge neighbouring text chunks
-  const chunks: { start: number; end: number }[] = [];
+  // split [s,e) on white space
+  let cs = chunkStart, ce = chunkEnd, n = 0;
   let i = s;
   while (i < e) {
     while (i < e && isSpace(text.charCodeAt(i))) i++;
     if (i >= e) break;
-    const cs = i;
+    const a = i;
     while (i < e && !isSpace(text.charCodeAt(i))) i++;
-    chunks.push({ start: cs, end: i });
+    if (n === cs.length) {
+      const cs2 = new Int32Array(n * 2), ce2 = new Int32Array(n * 2);
+      cs2.set(cs); ce2.set(ce); cs = cs2; ce = ce2;
+      if (n * 2 <= SCRATCH_KEEP) { chunkStart = cs; chunkEnd = ce; }
+    }
+    cs[n] = a; ce[n++] = i;
   }
   // page footers run into the text ("… 769 - 4 - 法提供 …"): a lone dash, one to three digits, a lone dash
-  for (let k = 0; k + 2 < chunks.length; k++) {
-    const b = chunks[k + 1];
-    if (isDashChunk(text, chunks[k]) && isDashChunk(text, chunks[k + 2]) && b.end - b.start <= 3 && allDigits(text, b.start, b.end)) { chunks.splice(k, 3); k--; }
-  }
-  if (!chunks.length) return;
-  const kinds = chunks.map((c, k) => {
-    const c0 = text.charCodeAt(c.start);
-    // only chunks that start like a number or a dash/slash can be values
-    if (!(isDigit(c0) || (c0 >= 0xff10 && c0 <= 0xff19) || c0 === 43 || c0 === 45 || c0 === 47 || c0 > 0x2000 && '－—–−／＋─'.includes(text[c.start]))) return 'text';
-    const t = text.slice(c.start, c.end);
-    if (isNumberText(t)) {
-      const next = chunks[k + 1] ? text.slice(chunks[k + 1].start, chunks[k + 1].end) : '';
-      if (next && (UNIT_AFTER.test(next) || /^[.、．]/.test(next))) return 'text';
-      return 'value';
+  for (let k = 0; k + 2 < n; k++) {
+    if (isDashChunk(text, cs[k], ce[k]) && isDashChunk(text, cs[k + 2], ce[k + 2]) && ce[k + 1] - cs[k + 1] <= 3 && allDigits(text, cs[k + 1], ce[k + 1])) {
+      cs.copyWithin(k, k + 3, n); ce.copyWithin(k, k + 3, n); n -= 3; k--;
     }
-    if (isNaText(t) && (wholeCell || chunks.length === 1 || k > 0)) return 'value';
-    return 'text';
-  });
+  }
+  if (!n) return;
+  let kind = chunkKind;
+  if (kind.length < n) { kind = new Uint8Array(cs.length); if (kind.length <= SCRATCH_KEEP) chunkKind = kind; }
+  for (let k = 0; k < n; k++) {
+    kind[k] = TEXT;
+    // only chunks that start like a number or a dash/slash can be values
+    if (!VALUE_FIRST[text.charCodeAt(cs[k])]) continue;
+    if (isNumberAt(text, cs[k], ce[k])) {
+      if (k + 1 < n && PROSE_AFTER[text.charCodeAt(cs[k + 1])]) continue;
+      kind[k] = VALUE;
+    } else if (ce[k] - cs[k] <= 2 && isNaText(text.slice(cs[k], ce[k])) && (wholeCell || n === 1 || k > 0)) kind[k] = VALUE;
+  }
   // a cell that mixes text and values is read as text unless the values trail the text (label 1 2 3)
-  for (let k = 0; k < chunks.length; k++) {
-    if (kinds[k] === 'value') {
-      out.push({ kind: 'value', start: chunks[k].start, end: chunks[k].end, line, col });
+  for (let k = 0; k < n; k++) {
+    if (kind[k] === VALUE) {
+      out.push({ kind: 'value', start: cs[k], end: ce[k], line, col });
     } else {
       const last = out[out.length - 1];
-      if (last && last.kind === 'text' && last.line === line && last.col === col && k > 0 && kinds[k - 1] === 'text') last.end = chunks[k].end;
-      else out.push({ kind: 'text', start: chunks[k].start, end: chunks[k].end, line, col });
+      if (last && last.kind === 'text' && last.line === line && last.col === col && k > 0 && kind[k - 1] === TEXT) last.end = ce[k];
+      else out.push({ kind: 'text', start: cs[k], end: ce[k], line, col });
     }
   }
 }
@@ -123,24 +149,34 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
       while (lineNo + 1 < idx.lineCount && idx.starts[lineNo + 1] <= offset) lineNo++;
       return lineNo;
     };
-    const parts: number[] = [];
     const flush = (ce: number) => {
-      const line = lineOf(cs);
-      if (isBlank(text, cs, ce)) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
-      // the cell's lines, footer lines dropped (as pairs of offsets)
-      parts.length = 0;
-      if (!hasCode(text, cs, ce, 10)) parts.push(cs, ce);
-      else for (let a = cs; a <= ce;) {
-        let b = a;
-        while (b < ce && text.charCodeAt(b) !== 10) b++;
-        if (!isFooter(text, a, b)) parts.push(a, b);
-        a = b + 1;
+      // one pass over the cell: is it blank, does it span lines
+      let blank = true, lines = false;
+      for (let i = cs; i < ce; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) lines = true;
+        else if (blank && !isWhite(c)) blank = false;
       }
-      const before = toks.length, whole = parts.length === 2;
-      // a blank line adds no token (but counts: a cell of several lines is not one whole value)
-      for (let k = 0; k < parts.length; k += 2) {
-        if (isBlank(text, parts[k], parts[k + 1])) continue;
-        pushChunks(text, parts[k], parts[k + 1], parts[k] === cs ? line : idx.positionAt(parts[k]).line, -1, toks, whole);
+      const line = lineOf(cs);
+      if (blank) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
+      const before = toks.length;
+      if (!lines) pushChunks(text, cs, ce, line, -1, toks, true);
+      else {
+        // the cell's lines, footer lines dropped; a blank line adds no token but counts: a cell of several lines is
+        // not one whole value
+        let kept = 0;
+        for (let a = cs; a <= ce;) {
+          let b = a;
+          while (b < ce && text.charCodeAt(b) !== 10) b++;
+          if (!isFooter(text, a, b)) kept++;
+          a = b + 1;
+        }
+        for (let a = cs; a <= ce;) {
+          let b = a;
+          while (b < ce && text.charCodeAt(b) !== 10) b++;
+          if (!isFooter(text, a, b) && !isBlank(text, a, b)) pushChunks(text, a, b, a === cs ? line : lineOf(a), -1, toks, kept === 1);
+          a = b + 1;
+        }
       }
       // a cell is one unit: several text pieces of one cell are merged
       if (toks.length - before > 1) {

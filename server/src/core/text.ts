@@ -282,9 +282,14 @@ export function unitsOf(text: string): Uint16Array {
 
 /** fold() without the offset map. */
 export function foldString(text: string): string {
-  const codes = text.length <= SCRATCH_MAX ? scratchCodes : new Uint16Array(text.length), table = foldTable();
+  return foldSlice(text, 0, text.length);
+}
+
+/** fold(text, start, end).s: without the offset map. */
+export function foldSlice(text: string, start: number, end: number): string {
+  const codes = end - start <= SCRATCH_MAX ? scratchCodes : new Uint16Array(end - start), table = foldTable();
   let prev = 0, k = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     let c = table[text.charCodeAt(i)];
     if (c < 0) continue;
     if ((c === 0x3001 || c === 0xff0e) && isDigit(prev)) c = 46;

@@ -50,6 +50,8 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
   const last = forcedBy.get(n - 1);
   const integers = columns.every((c) => c.value !== 'decimal');
   if (last && !(last.minus?.length) && last.plus.length === n - 1 && integers) {
+    // where each part starts (the parts become strings only in a solution)
+    const from = new Int32Array(n);
     for (let lt = 1; lt <= Math.min(MAX_PART, digits.length - (n - 1)) && solutions.length < max && !exhausted; lt++) {
       const ts = digits.slice(digits.length - lt);
       if (!INT.test(ts)) continue;
@@ -60,23 +62,27 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
       const body = (i: number, pos: number, rest: number): void => {
         if (solutions.length >= max || exhausted) return;
         if (++steps > BUDGET) { exhausted = true; return; }
+        from[i] = pos;
         if (i === n - 2) {
           // the last term is what is left of the total
           const s = rest.toString();
           if (pos + s.length === end && digits.startsWith(s, pos)) {
+            for (let k = 0; k < i; k++) parts[k] = digits.slice(from[k], from[k + 1]);
             parts[i] = s;
             parts[n - 1] = ts;
             solutions.push([...parts]);
           }
           return;
         }
-        const maxLen = Math.min(rest.toString().length, end - pos - (n - 2 - i));
+        const maxLen = Math.min(decimalDigits(rest), end - pos - (n - 2 - i));
+        // the part's value read digit by digit: a well-formed integer (INT) has no leading zero and no point, and a
+        // longer part holds the same point or leading zero, so the first one ends the loop
+        let v = 0;
         for (let len = 1; len <= maxLen; len++) {
-          const s = digits.slice(pos, pos + len);
-          if (!INT.test(s)) { if (s.startsWith('0')) break; continue; }
-          const v = Number(s);
+          const d = digits.charCodeAt(pos + len - 1) - 48;
+          if (d < 0 || d > 9 || (len === 2 && v === 0)) break;
+          v = v * 10 + d;
           if (v > rest) break;
-          parts[i] = s;
           body(i + 1, pos + len, rest - v);
           if (solutions.length >= max || exhausted) return;
         }
@@ -90,15 +96,26 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
   return { solutions, exhausted };
 }
 
+const POW10 = Array.from({ length: 17 }, (_, k) => 10 ** k);
+/** The number of decimal digits of a non-negative integer below 10^16 (rest.toString().length, without the string). */
+function decimalDigits(x: number): number {
+  let l = 1;
+  while (l < 16 && x >= POW10[l]) l++;
+  return l;
+}
+
 /**
  * Arithmetic on the parts of a split: plain numbers when every column holds integers (parts of at most MAX_PART
  * digits, so every sum is exact below 2^53; BigInt allocates at every step), decimals otherwise.
  */
-interface Arith<T> { zero: T; parse(s: string): T; add(a: T, b: T): T; sub(a: T, b: T): T; eq(a: T, b: T): boolean; negative(a: T): boolean; digits(a: T): string }
-const PLAIN: Arith<number> = { zero: 0, parse: Number, add: (a, b) => a + b, sub: (a, b) => a - b, eq: (a, b) => a === b, negative: (a) => a < 0, digits: (a) => String(a) };
+interface Arith<T> { zero: T; parse(s: string): T; add(a: T, b: T): T; sub(a: T, b: T): T; eq(a: T, b: T): boolean; negative(a: T): boolean; digits(a: T): string; digitCount(a: T): number }
+const PLAIN: Arith<number> = {
+  zero: 0, parse: Number, add: (a, b) => a + b, sub: (a, b) => a - b, eq: (a, b) => a === b, negative: (a) => a < 0, digits: (a) => String(a),
+  digitCount: (a) => a >= 0 && a < 1e15 ? decimalDigits(a) : String(a).length,
+};
 const DECIMAL: Arith<Dec> = {
   zero: ZERO, parse: (s) => parseDec(s)!, add: addDec, sub: subDec, eq: (a, b) => cmpDec(a, b) === 0,
-  negative: (a) => a.units < 0n, digits: (a) => a.units.toString(),
+  negative: (a) => a.units < 0n, digits: (a) => a.units.toString(), digitCount: (a) => a.units.toString().length,
 };
 
 interface SearchInput {
@@ -106,26 +123,36 @@ interface SearchInput {
   max: number; parts: string[]; solutions: string[][];
 }
 
+/** A row relation as column indexes. */
+interface RelIdx { target: number; plus: number[]; minus: number[] }
+
 /** The general split search, column by column (forced totals computed, not guessed). Returns true if it gave up. */
 function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, parts, solutions }: SearchInput): boolean {
   const n = columns.length;
   const nums: T[] = new Array(n);
   let steps = 0;
   let exhausted = false;
+  const asIdx = (r: RelationDef): RelIdx => ({ target: idx.get(r.target)!, plus: r.plus.map((k) => idx.get(k)!), minus: (r.minus ?? []).map((k) => idx.get(k)!) });
+  const relIdx = rels.map(asIdx);
+  // the forced columns, in forcedBy's order, and by column
+  const forced = [...forcedBy.values()].map(asIdx);
+  const forcedAt: (RelIdx | undefined)[] = new Array(n).fill(undefined);
+  for (const f of forced) forcedAt[f.target] = f;
   const wellFormed = (s: string, c: ColumnDef) => (c.value === 'decimal' ? DEC : INT).test(s);
-  const holds = () => rels.every((r) => {
+  const sumOf = (r: RelIdx): T => {
     let sum = A.zero;
-    for (const k of r.plus) sum = A.add(sum, nums[idx.get(k)!]);
-    for (const k of r.minus ?? []) sum = A.sub(sum, nums[idx.get(k)!]);
-    return A.eq(sum, nums[idx.get(r.target)!]);
-  });
+    for (const j of r.plus) sum = A.add(sum, nums[j]);
+    for (const j of r.minus) sum = A.sub(sum, nums[j]);
+    return sum;
+  };
+  const holds = () => relIdx.every((r) => A.eq(sumOf(r), nums[r.target]));
   const tooLong = (i: number, after: number): boolean => {
-    for (const [t, r] of forcedBy) {
-      if (t <= i) continue;
+    for (const f of forced) {
+      if (f.target <= i) continue;
       let sum = A.zero;
-      for (const k of r.plus) { const j = idx.get(k)!; if (j <= i) sum = A.add(sum, nums[j]); }
+      for (const j of f.plus) if (j <= i) sum = A.add(sum, nums[j]);
       const room = digits.length - after - (n - i - 2);
-      if (A.digits(sum).length > room) return true;
+      if (A.digitCount(sum) > room) return true;
     }
     return false;
   };
@@ -138,11 +165,9 @@ function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, par
     }
     const left = digits.length - pos;
     if (left < n - i) return;
-    const r = forcedBy.get(i);
+    const r = forcedAt[i];
     if (r) {
-      let sum = A.zero;
-      for (const k of r.plus) sum = A.add(sum, nums[idx.get(k)!]);
-      for (const k of r.minus ?? []) sum = A.sub(sum, nums[idx.get(k)!]);
+      const sum = sumOf(r);
       if (A.negative(sum)) return;
       const s = A.digits(sum);
       if (!digits.startsWith(s, pos)) return;
@@ -225,13 +250,38 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
 
   // rows the row relations leave ambiguous: the column relations may admit one split, given the other rows
   const colRels = def.relations.filter((r) => r.forEach === 'column');
-  const known = (key: string, col: string): Dec | undefined => {
-    const i = rows.findIndex((x) => x.key === key);
+  // lookups made once: a row by its key, a row's pending split, a column's place in a row, a split's values
+  const rowAt = new Map<string, number>();
+  rows.forEach((row, i) => { if (!rowAt.has(row.key)) rowAt.set(row.key, i); });
+  const rowOf = (key: string) => rowAt.get(key) ?? -1;
+  const pendingAt = new Map<number, Pending>();
+  for (const p of pending) if (!pendingAt.has(p.k)) pendingAt.set(p.k, p);
+  const colAt = (i: number, col: string) => specs[i]?.columns.findIndex((c) => c.key === col) ?? -1;
+  const parsed = new Map<string[], (Dec | undefined)[]>();
+  const decOf = (parts: string[], j: number): Dec | undefined => {
+    let d = parsed.get(parts);
+    if (!d) { d = parts.map(parseDec); parsed.set(parts, d); }
+    return d[j];
+  };
+  /** The value of row i in column col: read, or recovered with one split left (undefined if withdrawn). */
+  const valueAt = (i: number, col: string, withdrawn?: Set<number>): Dec | undefined => {
+    if (withdrawn?.has(i)) return undefined;
+    let known = memo.get(i);
+    if (!known) memo.set(i, known = new Map());
+    if (known.has(col)) return known.get(col);
+    const v = valueOf(i, col);
+    known.set(col, v);
+    return v;
+  };
+  /** valueAt's answers by row (a row's entry is dropped when its splits change). */
+  const memo = new Map<number, Map<string, Dec | undefined>>();
+  const valueOf = (i: number, col: string): Dec | undefined => {
     const row = rows[i];
     if (row?.status === 'ok') return row.cells.find((c) => c.colKey === col)?.value.num;
-    const p = pending.find((x) => x.k === i);
-    if (p && p.parts.length === 1) { const j = specs[i].columns.findIndex((c) => c.key === col); return j >= 0 ? parseDec(p.parts[0][j]) : undefined; }
-    return undefined;
+    const p = pendingAt.get(i);
+    if (!p || p.parts.length !== 1) return undefined;
+    const j = colAt(i, col);
+    return j >= 0 ? decOf(p.parts[0], j) : undefined;
   };
   for (let changed = true; changed;) {
     changed = false;
@@ -245,76 +295,50 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
           const terms = [rel.target, ...rel.plus, ...(rel.minus ?? [])];
           if (!terms.includes(key)) continue;
           for (let j = 0; j < cols.length; j++) {
-            const val = (rk: string) => (rk === key ? parseDec(parts[j]) : known(rk, cols[j].key));
+            const val = (rk: string) => (rk === key ? decOf(parts, j) : valueAt(rowOf(rk), cols[j].key));
             const vals = terms.map(val);
             if (vals.some((v) => !v)) continue;
             checked++;
-            let sum = ZERO;
-            rel.plus.forEach((_, t) => { sum = addDec(sum, vals[1 + t]!); });
-            (rel.minus ?? []).forEach((_, t) => { sum = subDec(sum, vals[1 + rel.plus.length + t]!); });
-            if (cmpDec(sum, vals[0]!) !== 0) return false;
+            if (!relationHolds(rel, vals as Dec[])) return false;
           }
         }
         return true;
       });
-      if (checked && fits.length === 1) { p.parts = fits; changed = true; }
+      if (checked && fits.length === 1) { p.parts = fits; memo.delete(p.k); changed = true; }
     }
   }
 
   // never an arithmetic finding on recovered cells: a column relation that fails withdraws the recovered
   // rows in it (the split fitted the row, but the table says otherwise; the rows are left unread)
   const withdrawn = new Set<number>();
+  // each relation's rows, found once (the rows do not change here, only which are withdrawn)
+  const relRows = colRels.map((rel) => [rel.target, ...rel.plus, ...(rel.minus ?? [])].map(rowOf));
   for (let changed = true; changed;) {
     changed = false;
-    for (const rel of colRels) {
-      const terms = [rel.target, ...rel.plus, ...(rel.minus ?? [])];
-      const idxs = terms.map((key) => rows.findIndex((x) => x.key === key));
+    colRels.forEach((rel, r) => {
+      const idxs = relRows[r];
       const mine = pending.filter((p) => idxs.includes(p.k) && p.parts.length === 1 && !withdrawn.has(p.k));
-      if (!mine.length) continue;
+      if (!mine.length) return;
       const cols = specs[idxs[0]]?.columns ?? [];
       for (const col of cols) {
-        const vals = idxs.map((i) => {
-          if (withdrawn.has(i)) return undefined;
-          const row = rows[i];
-          if (row?.status === 'ok') return row.cells.find((c) => c.colKey === col.key)?.value.num;
-          const p = pending.find((x) => x.k === i);
-          const j = specs[i]?.columns.findIndex((c) => c.key === col.key) ?? -1;
-          return p && p.parts.length === 1 && j >= 0 ? parseDec(p.parts[0][j]) : undefined;
-        });
+        const vals = idxs.map((i) => valueAt(i, col.key, withdrawn));
         if (vals.some((v) => !v)) continue;
-        let sum = ZERO;
-        rel.plus.forEach((_, t) => { sum = addDec(sum, vals[1 + t]!); });
-        (rel.minus ?? []).forEach((_, t) => { sum = subDec(sum, vals[1 + rel.plus.length + t]!); });
-        if (cmpDec(sum, vals[0]!) !== 0) { for (const p of mine) withdrawn.add(p.k); changed = true; break; }
+        if (!relationHolds(rel, vals as Dec[])) { for (const p of mine) withdrawn.add(p.k); changed = true; break; }
       }
-    }
+    });
   }
 
   // and where the table has column relations, a recovered row must be confirmed by one: all its rows read and
   // holding in every column (a row with an error of its own may split, wrongly, in one balancing way)
   if (colRels.length) {
-    // each relation's rows, found once (the rows do not change here, only which are withdrawn)
-    const relRows = colRels.map((rel) => [rel.target, ...rel.plus, ...(rel.minus ?? [])].map((key) => rows.findIndex((x) => x.key === key)));
     for (let changed = true; changed;) {
       changed = false;
-      const valueOf = (i: number, col: string): Dec | undefined => {
-        if (withdrawn.has(i)) return undefined;
-        const row = rows[i];
-        if (row?.status === 'ok') return row.cells.find((c) => c.colKey === col)?.value.num;
-        const p = pending.find((x) => x.k === i);
-        const j = specs[i]?.columns.findIndex((c) => c.key === col) ?? -1;
-        return p && p.parts.length === 1 && j >= 0 ? parseDec(p.parts[0][j]) : undefined;
-      };
       const confirmed = (k: number) => colRels.some((rel, r) => {
         const idxs = relRows[r];
         if (!idxs.includes(k)) return false;
         return specs[k].columns.every((col) => {
-          const vals = idxs.map((i) => valueOf(i, col.key));
-          if (vals.some((v) => !v)) return false;
-          let sum = ZERO;
-          rel.plus.forEach((_, t) => { sum = addDec(sum, vals[1 + t]!); });
-          (rel.minus ?? []).forEach((_, t) => { sum = subDec(sum, vals[1 + rel.plus.length + t]!); });
-          return cmpDec(sum, vals[0]!) === 0;
+          const vals = idxs.map((i) => valueAt(i, col.key, withdrawn));
+          return !vals.some((v) => !v) && relationHolds(rel, vals as Dec[]);
         });
       });
       for (const p of pending) {
@@ -350,6 +374,14 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
     },
     recovered, ambiguous,
   };
+}
+
+/** A column relation on its values: target first, then the plus terms, then the minus terms. */
+function relationHolds(rel: RelationDef, vals: Dec[]): boolean {
+  let sum = ZERO;
+  for (let t = 0; t < rel.plus.length; t++) sum = addDec(sum, vals[1 + t]);
+  for (let t = 0; t < (rel.minus?.length ?? 0); t++) sum = subDec(sum, vals[1 + rel.plus.length + t]);
+  return cmpDec(sum, vals[0]) === 0;
 }
 
 /** The model with the cells of collapsed rows recovered in every table (see recoverCollapsedRows). */

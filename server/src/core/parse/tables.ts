@@ -1,7 +1,7 @@
 // Reading a table: value runs are found in the token stream and aligned, in order, with the template's rows
 // by label similarity (dynamic programming), so that every layout is read by one algorithm.
 import { rowsOf, type ColumnDef, type TableDef } from '../template';
-import { approxFind, editDistance, fold, foldString, foldTable, fromCodes, isDigit, similarity, LineIndex } from '../text';
+import { approxFind, editDistance, foldedLength, foldSlice, foldString, foldTable, fromCodes, isDigit, isWhite, similarity, unitsOf, LineIndex } from '../text';
 import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
 import { tokenize, tokValue, type Tok } from './tokens';
 import { Automaton } from '../prose/automaton';
@@ -284,36 +284,67 @@ function cellsOf(text: string, toks: Tok[], spec: RowSpec): Cell[] {
   return toks.map((t, k) => ({ rowKey: spec.key, colKey: spec.columns[k].key, start: t.start, end: t.end, value: tokValue(text, t) }));
 }
 
-/** Whole-token header matching: each expected label takes the most similar distinct text token. */
-function matchHeaders(text: string, toks: Tok[], from: number, to: number, labels: string[], min: number): (LabelMatch | undefined)[] {
-  const cands: { k: number; label: number; sim: number }[] = [];
-  const folded = labels.map(foldString);
-  const pieces: Span[] = [];
+interface Piece extends Span {
+  /** The piece folded. */
+  f: string;
+}
+
+/**
+ * The text tokens of toks[from, to), folded, each followed by its words when it holds several (pdftotext merges
+ * space-separated header words into one token). Pieces folded to more than 40 characters are left out: no header is
+ * that long.
+ */
+function headerPieces(text: string, toks: Tok[], from: number, to: number): Piece[] {
+  const pieces: Piece[] = [];
+  const add = (start: number, end: number) => {
+    if (end - start > 40 && foldedLength(text, start, end, 40) > 40) return;
+    const f = foldSlice(text, start, end);
+    if (f) pieces.push({ start, end, f });
+  };
   for (let k = from; k < to; k++) {
-    if (toks[k].kind !== 'text') continue;
-    pieces.push(toks[k]);
-    // space-separated header words merged into one token (pdftotext): try each word too
-    const re = /\S+/g;
-    const t = text.slice(toks[k].start, toks[k].end);
-    let m: RegExpExecArray | null;
-    const words: Span[] = [];
-    while ((m = re.exec(t))) words.push({ start: toks[k].start + m.index, end: toks[k].start + m.index + m[0].length });
-    if (words.length > 1) pieces.push(...words);
+    const t = toks[k];
+    if (t.kind !== 'text') continue;
+    add(t.start, t.end);
+    // its words (runs of non-white characters), when there are several
+    let words = 0;
+    for (let i = t.start; i < t.end; i++) if (!isWhite(text.charCodeAt(i)) && (i === t.start || isWhite(text.charCodeAt(i - 1)))) words++;
+    if (words < 2) continue;
+    for (let i = t.start; i < t.end;) {
+      while (i < t.end && isWhite(text.charCodeAt(i))) i++;
+      const s = i;
+      while (i < t.end && !isWhite(text.charCodeAt(i))) i++;
+      if (i > s) add(s, i);
+    }
   }
-  pieces.forEach((p, k) => {
-    const f = fold(text, p.start, p.end).s;
-    if (!f || f.length > 40) return;
+  return pieces;
+}
+
+/** Template labels folded (they are few and constant). */
+const FOLDED_LABELS = new Map<string, string>();
+function foldedLabel(label: string): string {
+  let f = FOLDED_LABELS.get(label);
+  if (f === undefined) { f = foldString(label); FOLDED_LABELS.set(label, f); }
+  return f;
+}
+
+/** Whole-token header matching: each expected label takes the most similar distinct piece. */
+function matchHeaders(text: string, pieces: Piece[], labels: string[], min: number): (LabelMatch | undefined)[] {
+  const cands: { k: number; label: number; sim: number }[] = [];
+  const folded = labels.map(foldedLabel);
+  for (let k = 0; k < pieces.length; k++) {
+    const f = pieces[k].f;
     const gen = markChars(f);
-    folded.forEach((lab, li) => {
-      if (Math.abs(lab.length - f.length) > Math.max(2, lab.length * 0.4)) return;
+    for (let li = 0; li < folded.length; li++) {
+      const lab = folded[li];
+      if (Math.abs(lab.length - f.length) > Math.max(2, lab.length * 0.4)) continue;
       // each character of the label that the piece lacks costs an edit: too many, and the similarity cannot reach min
       let miss = 0;
       for (let i = 0; i < lab.length; i++) if (charMarks[lab.charCodeAt(i)] !== gen) miss++;
-      if (miss > Math.floor((1 - min) * Math.max(lab.length, f.length) + 1e-9)) return; // the bound similarity uses
+      if (miss > Math.floor((1 - min) * Math.max(lab.length, f.length) + 1e-9)) continue; // the bound similarity uses
       const sim = similarity(f, lab, min);
       if (sim >= min) cands.push({ k, label: li, sim });
-    });
-  });
+    }
+  }
   cands.sort((a, b) => b.sim - a.sim || a.k - b.k);
   const out: (LabelMatch | undefined)[] = labels.map(() => undefined);
   const used = new Set<number>();
@@ -322,9 +353,8 @@ function matchHeaders(text: string, toks: Tok[], from: number, to: number, label
     used.add(c.k);
     const t = pieces[c.k];
     const src = text.slice(t.start, t.end);
-    const f = foldString(src);
     // a header cut by the page width (商业企 / 业) is wrapped, not misspelt
-    const wrapped = c.sim < 1 && (folded[c.label].startsWith(f) || folded[c.label].endsWith(f));
+    const wrapped = c.sim < 1 && (folded[c.label].startsWith(t.f) || folded[c.label].endsWith(t.f));
     out[c.label] = { start: t.start, end: t.end, text: src, similarity: c.sim, singleLine: !/[\r\n]/.test(src), wrapped };
   }
   return out;
@@ -333,7 +363,7 @@ function matchHeaders(text: string, toks: Tok[], from: number, to: number, label
 export interface ReadOptions { def: TableDef; region: Span; orphan?: boolean }
 
 export function readTable(text: string, idx: LineIndex, { def, region, orphan }: ReadOptions): Table {
-  const { toks, layout, truncatedAt } = tokenize(text, idx, region.start, region.end);
+  const { toks, layout, truncatedAt } = tokenize(text, idx, region.start, region.end, unitsOf(text));
   const lineOriented = layout !== 'pipe';
   const { runs, offs } = buildRuns(text, toks, lineOriented, true);
   const sp = specsOf(def), specs = sp.specs;
@@ -410,9 +440,10 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     const from = Math.min(prevTok, to);
     const labels = block.columns.map((c) => c.label);
     const isT4 = def.id === 't4';
-    const found = isT4 ? labels.map(() => undefined) : matchHeaders(text, toks, from, to, labels, 0.6);
+    const pieces = !isT4 || block.caption ? headerPieces(text, toks, from, to) : [];
+    const found = isT4 ? labels.map(() => undefined) : matchHeaders(text, pieces, labels, 0.6);
     block.columns.forEach((c, k) => columns.push({ key: c.key, label: c.label, blockIndex: b, match: found[k] }));
-    if (block.caption) captions.push({ blockIndex: b, official: block.caption, match: matchHeaders(text, toks, from, to, [block.caption], 0.7)[0] });
+    if (block.caption) captions.push({ blockIndex: b, official: block.caption, match: matchHeaders(text, pieces, [block.caption], 0.7)[0] });
     if (blockRows.length) prevTok = tokIndexAt(Math.max(...blockRows.map((row) => row.span!.end)));
   });
 

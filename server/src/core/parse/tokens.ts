@@ -2,7 +2,7 @@
 // tab-separated rows (PDF extraction), one cell per line between `|` (flattened HTML), Markdown-like pipes,
 // or values separated by spaces (pdftotext). Page footers are skipped.
 import { isNaText, isNumberText, cellValue } from '../numbers';
-import { hasCode, isDigit, isSpace, isWhite, LineIndex } from '../text';
+import { isDigit, isSpace, isWhite, LineIndex, unitsOf } from '../text';
 import type { CellValue, Layout } from '../types';
 
 export interface Tok {
@@ -34,24 +34,30 @@ export interface Tokenized {
 }
 
 const DASHES = '-—－–';
-function isDashChunk(text: string, s: number, e: number): boolean {
-  return e - s === 1 && DASHES.includes(text[s]);
+const DASH = new Uint8Array(65536);
+for (const ch of DASHES) DASH[ch.charCodeAt(0)] = 1;
+function isDashChunk(u: Uint16Array, s: number, e: number): boolean {
+  return e - s === 1 && DASH[u[s]] === 1;
 }
-function allDigits(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (!isDigit(text.charCodeAt(i))) return false;
+function allDigits(u: Uint16Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isDigit(u[i])) return false;
   return s < e;
 }
 /** Characters every page footer FOOTER_RE matches holds one of (- 4 -, 第 4 页, 4 / 12): others need no test. */
 const FOOTER_MARK = new Uint8Array(65536);
 for (const ch of DASHES + '页/') FOOTER_MARK[ch.charCodeAt(0)] = 1;
-function isFooter(text: string, s: number, e: number): boolean {
+function isFooter(text: string, u: Uint16Array, s: number, e: number): boolean {
   let i = s;
-  while (i < e && !FOOTER_MARK[text.charCodeAt(i)]) i++;
+  while (i < e && !FOOTER_MARK[u[i]]) i++;
   return i < e && FOOTER_RE.test(text.slice(s, e));
 }
+function hasCodeIn(u: Uint16Array, s: number, e: number, code: number): boolean {
+  for (let i = s; i < e; i++) if (u[i] === code) return true;
+  return false;
+}
 /** Nothing but white space (as String.prototype.trim has it). */
-function isBlank(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (!isWhite(text.charCodeAt(i))) return false;
+function isBlank(u: Uint16Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isWhite(u[i])) return false;
   return true;
 }
 
@@ -73,19 +79,19 @@ for (let c = 0; c < 65536; c++) if (UNIT_AFTER.test(String.fromCharCode(c))) PRO
 for (const ch of '.、．') PROSE_AFTER[ch.charCodeAt(0)] = 1;
 
 /** isNumberText(text.slice(s, e)), without the slice for a run of ASCII digits (nearly every cell). */
-function isNumberAt(text: string, s: number, e: number): boolean {
-  return allDigits(text, s, e) || isNumberText(text.slice(s, e));
+function isNumberAt(text: string, u: Uint16Array, s: number, e: number): boolean {
+  return allDigits(u, s, e) || isNumberText(text.slice(s, e));
 }
 
-function pushChunks(text: string, s: number, e: number, line: number, col: number, out: Tok[], wholeCell: boolean): void {
+function pushChunks(text: string, u: Uint16Array, s: number, e: number, line: number, col: number, out: Tok[], wholeCell: boolean): void {
   // split [s,e) on white space
   let cs = chunkStart, ce = chunkEnd, n = 0;
   let i = s;
   while (i < e) {
-    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    while (i < e && isSpace(u[i])) i++;
     if (i >= e) break;
     const a = i;
-    while (i < e && !isSpace(text.charCodeAt(i))) i++;
+    while (i < e && !isSpace(u[i])) i++;
     if (n === cs.length) {
       const cs2 = new Int32Array(n * 2), ce2 = new Int32Array(n * 2);
       cs2.set(cs); ce2.set(ce); cs = cs2; ce = ce2;
@@ -95,7 +101,7 @@ function pushChunks(text: string, s: number, e: number, line: number, col: numbe
   }
   // page footers run into the text ("… 769 - 4 - 法提供 …"): a lone dash, one to three digits, a lone dash
   for (let k = 0; k + 2 < n; k++) {
-    if (isDashChunk(text, cs[k], ce[k]) && isDashChunk(text, cs[k + 2], ce[k + 2]) && ce[k + 1] - cs[k + 1] <= 3 && allDigits(text, cs[k + 1], ce[k + 1])) {
+    if (isDashChunk(u, cs[k], ce[k]) && isDashChunk(u, cs[k + 2], ce[k + 2]) && ce[k + 1] - cs[k + 1] <= 3 && allDigits(u, cs[k + 1], ce[k + 1])) {
       cs.copyWithin(k, k + 3, n); ce.copyWithin(k, k + 3, n); n -= 3; k--;
     }
   }
@@ -105,9 +111,9 @@ function pushChunks(text: string, s: number, e: number, line: number, col: numbe
   for (let k = 0; k < n; k++) {
     kind[k] = TEXT;
     // only chunks that start like a number or a dash/slash can be values
-    if (!VALUE_FIRST[text.charCodeAt(cs[k])]) continue;
-    if (isNumberAt(text, cs[k], ce[k])) {
-      if (k + 1 < n && PROSE_AFTER[text.charCodeAt(cs[k + 1])]) continue;
+    if (!VALUE_FIRST[u[cs[k]]]) continue;
+    if (isNumberAt(text, u, cs[k], ce[k])) {
+      if (k + 1 < n && PROSE_AFTER[u[cs[k + 1]]]) continue;
       kind[k] = VALUE;
     } else if (ce[k] - cs[k] <= 2 && isNaText(text.slice(cs[k], ce[k])) && (wholeCell || n === 1 || k > 0)) kind[k] = VALUE;
   }
@@ -124,7 +130,7 @@ function pushChunks(text: string, s: number, e: number, line: number, col: numbe
 }
 
 /** Tokenise text[start, end). */
-export function tokenize(text: string, idx: LineIndex, start: number, end: number): Tokenized {
+export function tokenize(text: string, idx: LineIndex, start: number, end: number, u: Uint16Array = unitsOf(text)): Tokenized {
   const toks: Tok[] = [];
   const first = idx.positionAt(start).line;
   const last = idx.positionAt(end).line;
@@ -133,12 +139,12 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
     const ls = idx.lineSpan(n);
     const s = Math.max(ls.start, start), e = Math.min(ls.end, end);
     if (e <= s) continue;
-    if (isFooter(text, s, e)) continue;
+    if (isFooter(text, u, s, e)) continue;
     let pipes = false, tabs = false;
-    for (let i = s; i < e; i++) { const c = text.charCodeAt(i); if (c === 124) { pipes = true; break; } if (c === 9) tabs = true; }
+    for (let i = s; i < e; i++) { const c = u[i]; if (c === 124) { pipes = true; break; } if (c === 9) tabs = true; }
     if (pipes) pipeLines++;
     else if (tabs) tabLines++;
-    else if (!isBlank(text, s, e)) otherLines++;
+    else if (!isBlank(u, s, e)) otherLines++;
   }
   const pipe = pipeLines >= 5 && pipeLines >= tabLines;
   if (pipe) {
@@ -153,28 +159,28 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
       // one pass over the cell: is it blank, does it span lines
       let blank = true, lines = false;
       for (let i = cs; i < ce; i++) {
-        const c = text.charCodeAt(i);
+        const c = u[i];
         if (c === 10) lines = true;
         else if (blank && !isWhite(c)) blank = false;
       }
       const line = lineOf(cs);
       if (blank) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
       const before = toks.length;
-      if (!lines) pushChunks(text, cs, ce, line, -1, toks, true);
+      if (!lines) pushChunks(text, u, cs, ce, line, -1, toks, true);
       else {
         // the cell's lines, footer lines dropped; a blank line adds no token but counts: a cell of several lines is
         // not one whole value
         let kept = 0;
         for (let a = cs; a <= ce;) {
           let b = a;
-          while (b < ce && text.charCodeAt(b) !== 10) b++;
-          if (!isFooter(text, a, b)) kept++;
+          while (b < ce && u[b] !== 10) b++;
+          if (!isFooter(text, u, a, b)) kept++;
           a = b + 1;
         }
         for (let a = cs; a <= ce;) {
           let b = a;
-          while (b < ce && text.charCodeAt(b) !== 10) b++;
-          if (!isFooter(text, a, b) && !isBlank(text, a, b)) pushChunks(text, a, b, a === cs ? line : lineOf(a), -1, toks, kept === 1);
+          while (b < ce && u[b] !== 10) b++;
+          if (!isFooter(text, u, a, b) && !isBlank(u, a, b)) pushChunks(text, u, a, b, a === cs ? line : lineOf(a), -1, toks, kept === 1);
           a = b + 1;
         }
       }
@@ -190,7 +196,7 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
       }
     };
     for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
+      const c = u[i];
       if (c === 124 || c === 0xff5c) {
         flush(i); cs = i + 1;
         if (toks.length > MAX_TOKENS) return { toks, layout: 'pipe', truncatedAt: cs };
@@ -207,18 +213,18 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
       const layout: Layout = !tabLines ? 'space' : otherLines ? 'mixed' : 'tab';
       return { toks, layout, truncatedAt: s };
     }
-    if (isFooter(text, s, e)) continue;
-    if (hasCode(text, s, e, 9)) {
+    if (isFooter(text, u, s, e)) continue;
+    if (hasCodeIn(u, s, e, 9)) {
       let cs = s, col = 0;
       for (let i = s; i <= e; i++) {
-        if (i === e || text.charCodeAt(i) === 9) {
-          if (isBlank(text, cs, i)) toks.push({ kind: 'empty', start: cs, end: cs, line: n, col });
-          else pushChunks(text, cs, i, n, col, toks, true);
+        if (i === e || u[i] === 9) {
+          if (isBlank(u, cs, i)) toks.push({ kind: 'empty', start: cs, end: cs, line: n, col });
+          else pushChunks(text, u, cs, i, n, col, toks, true);
           cs = i + 1; col++;
         }
       }
     } else {
-      pushChunks(text, s, e, n, -1, toks, false);
+      pushChunks(text, u, s, e, n, -1, toks, false);
     }
   }
   const layout: Layout = !tabLines ? 'space' : otherLines ? 'mixed' : 'tab';

@@ -156,14 +156,43 @@ function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, par
     }
     return false;
   };
+  // a boundary before column i that no relation crosses (表四's three blocks of five): what follows it depends only
+  // on where it starts, so a start from which no split was found is not tried again with another split before it
+  const L = digits.length;
+  const spans = relIdx.map((r) => { const cols = [r.target, ...r.plus, ...r.minus]; return { lo: Math.min(...cols), hi: Math.max(...cols) }; });
+  const boundary = Array.from({ length: n + 1 }, (_, i) => i > 0 && i < n && spans.every((sp) => sp.hi < i || sp.lo >= i));
+  const before = (i: number) => relIdx.filter((r, k) => spans[k].hi < i);
+  const settled = boundary.map((b, i) => (b ? before(i) : []));
+  const dead = new Set<number>();
   const go = (i: number, pos: number): void => {
     if (solutions.length >= max || exhausted) return;
-    if (++steps > BUDGET) { exhausted = true; return; }
-    if (i === n) {
-      if (pos === digits.length && holds()) solutions.push([...parts]);
+    if (boundary[i]) {
+      // the relations before the boundary are settled: if one fails, nothing after it can make a solution
+      if (!settled[i].every((r) => A.eq(sumOf(r), nums[r.target]))) return;
+      const key = i * (L + 1) + pos;
+      if (dead.has(key)) return;
+      const found = solutions.length;
+      step(i, pos);
+      if (solutions.length === found && !exhausted) dead.add(key);
       return;
     }
-    const left = digits.length - pos;
+    step(i, pos);
+  };
+  // where each part starts (the parts become strings only in a solution)
+  const at = new Int32Array(n + 1);
+  at[n] = L;
+  const plain = (A as Arith<unknown>) === PLAIN;
+  const step = (i: number, pos: number): void => {
+    if (++steps > BUDGET) { exhausted = true; return; }
+    at[i] = pos;
+    if (i === n) {
+      if (pos === L && holds()) {
+        for (let k = 0; k < n; k++) parts[k] = digits.slice(at[k], at[k + 1]);
+        solutions.push([...parts]);
+      }
+      return;
+    }
+    const left = L - pos;
     if (left < n - i) return;
     const r = forcedAt[i];
     if (r) {
@@ -171,16 +200,31 @@ function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, par
       if (A.negative(sum)) return;
       const s = A.digits(sum);
       if (!digits.startsWith(s, pos)) return;
-      parts[i] = s; nums[i] = sum;
+      nums[i] = sum;
       go(i + 1, pos + s.length);
       return;
     }
     const maxLen = Math.min(MAX_PART, left - (n - i - 1));
+    if (plain) {
+      // every column holds integers: the part's value read digit by digit; a well-formed integer has no leading zero
+      // and no point, and a longer part holds the same point or leading zero, so the first one ends the loop
+      let v = 0;
+      for (let len = 1; len <= maxLen; len++) {
+        const d = digits.charCodeAt(pos + len - 1) - 48;
+        if (d < 0 || d > 9 || (len === 2 && v === 0)) break;
+        v = v * 10 + d;
+        nums[i] = v as T;
+        // a forced total still to come needs at least as many digits as the sum of its terms so far
+        if (tooLong(i, pos + len)) break;
+        go(i + 1, pos + len);
+        if (solutions.length >= max || exhausted) return;
+      }
+      return;
+    }
     for (let len = 1; len <= maxLen; len++) {
       const s = digits.slice(pos, pos + len);
       if (!wellFormed(s, columns[i])) { if (s === '0' || s.startsWith('0') && !s.startsWith('0.')) break; continue; }
-      parts[i] = s; nums[i] = A.parse(s);
-      // a forced total still to come needs at least as many digits as the sum of its terms so far
+      nums[i] = A.parse(s);
       if (tooLong(i, pos + len)) break;
       go(i + 1, pos + len);
       if (solutions.length >= max || exhausted) return;
@@ -331,19 +375,31 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
   // and where the table has column relations, a recovered row must be confirmed by one: all its rows read and
   // holding in every column (a row with an error of its own may split, wrongly, in one balancing way)
   if (colRels.length) {
+    // whether relation r holds in a column, by column key: the same for every row of the relation, so computed once
+    // (and again after a row is withdrawn)
+    const holdsIn = colRels.map(() => new Map<string, boolean>());
+    const confirmed = (k: number) => colRels.some((rel, r) => {
+      const idxs = relRows[r];
+      if (!idxs.includes(k)) return false;
+      return specs[k].columns.every((col) => {
+        let ok = holdsIn[r].get(col.key);
+        if (ok === undefined) {
+          const vals = idxs.map((i) => valueAt(i, col.key, withdrawn));
+          ok = !vals.some((v) => !v) && relationHolds(rel, vals as Dec[]);
+          holdsIn[r].set(col.key, ok);
+        }
+        return ok;
+      });
+    });
     for (let changed = true; changed;) {
       changed = false;
-      const confirmed = (k: number) => colRels.some((rel, r) => {
-        const idxs = relRows[r];
-        if (!idxs.includes(k)) return false;
-        return specs[k].columns.every((col) => {
-          const vals = idxs.map((i) => valueAt(i, col.key, withdrawn));
-          return !vals.some((v) => !v) && relationHolds(rel, vals as Dec[]);
-        });
-      });
       for (const p of pending) {
         if (p.parts.length !== 1 || withdrawn.has(p.k)) continue;
-        if (!confirmed(p.k)) { withdrawn.add(p.k); changed = true; }
+        if (!confirmed(p.k)) {
+          withdrawn.add(p.k);
+          for (const m of holdsIn) m.clear();
+          changed = true;
+        }
       }
     }
   }

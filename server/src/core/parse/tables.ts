@@ -109,7 +109,8 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
     runs[r].ctx = all.slice(base, end);
     runs[r].pre = preLen === end - base ? runs[r].ctx : all.slice(base, base + preLen);
   }
-  return { runs, offs: ctxOffs.slice(0, ctxLen) };
+  // the buffer itself, not a copy: it is read only by this readTable, before any other table is read
+  return { runs, offs: ctxOffs };
 }
 
 interface RowSpec {
@@ -189,15 +190,22 @@ function pairScore(run: Run, spec: RowSpec, sim: Sim): number {
 /** Label similarity of run i and spec j at i * m + j (m specs); undefined: not computed (no chance). */
 type Sims = (Sim | undefined)[];
 
+/** Arrays align reuses between calls (the engine is synchronous), grown as needed: typed arrays cost to allocate. */
+const I32: Int32Array[] = [new Int32Array(64), new Int32Array(64)];
+const F64: Float64Array[] = [new Float64Array(64), new Float64Array(64)];
+let U8 = new Uint8Array(4096);
+function scratchI32(k: number, n: number): Int32Array { if (I32[k].length < n) I32[k] = new Int32Array(n * 2); return I32[k]; }
+function scratchF64(k: number, n: number): Float64Array { if (F64[k].length < n) F64[k] = new Float64Array(n * 2); return F64[k]; }
+function scratchU8(n: number): Uint8Array { if (U8.length < n) U8 = new Uint8Array(n * 2); return U8; }
+
 /** Align runs with row specs in order, maximising the total score. Returns run index per spec (-1 = none). */
 function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
   const specs = sp.specs;
   const n = runs.length, m = specs.length;
   const sims: Sims = new Array(n * m).fill(undefined);
-  const score = new Float64Array(n * m);
   // exact label matches first; each run's most specific exact match anchors the alignment
-  const anchor = new Int32Array(n).fill(-1);
-  const last = new Int32Array(m);
+  const anchor = scratchI32(0, n), last = scratchI32(1, m);
+  anchor.fill(-1, 0, n);
   for (let i = 0; i < n; i++) {
     let bestLen = 0;
     exactLabels(runs[i], sp, last);
@@ -219,18 +227,24 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     const gen = markChars(runs[i].ctx);
     for (let j = lo; j < hi; j++) sims[i * m + j] = approxSim(runs[i], specs[j], gen);
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) score[i * m + j] = pairScore(runs[i], specs[j], sims[i * m + j] ?? NO_SIM);
+  // dynamic programming over (runs, specs): two rows of scores, and every step taken
   const W = m + 1;
-  const dp = new Float64Array((n + 1) * W);
-  const how = new Uint8Array((n + 1) * W); // 1 = skip run, 2 = skip spec, 3 = match
-  for (let i = 1; i <= n; i++) how[i * W] = 1;
+  let prev = scratchF64(0, W), cur = scratchF64(1, W);
+  prev.fill(0, 0, W);
+  const how = scratchU8((n + 1) * W); // 1 = skip run, 2 = skip spec, 3 = match
   for (let j = 1; j <= m; j++) how[j] = 2;
-  for (let i = 1; i <= n; i++) for (let j = 1; j <= m; j++) {
-    let best = dp[(i - 1) * W + j], h = 1;
-    if (dp[i * W + j - 1] > best) { best = dp[i * W + j - 1]; h = 2; }
-    const sc = score[(i - 1) * m + (j - 1)];
-    if (sc > 0 && dp[(i - 1) * W + j - 1] + sc > best) { best = dp[(i - 1) * W + j - 1] + sc; h = 3; }
-    dp[i * W + j] = best; how[i * W + j] = h;
+  for (let i = 1; i <= n; i++) {
+    how[i * W] = 1;
+    cur[0] = 0;
+    const run = runs[i - 1];
+    for (let j = 1; j <= m; j++) {
+      let best = prev[j], h = 1;
+      if (cur[j - 1] > best) { best = cur[j - 1]; h = 2; }
+      const sc = pairScore(run, specs[j - 1], sims[(i - 1) * m + (j - 1)] ?? NO_SIM);
+      if (sc > 0 && prev[j - 1] + sc > best) { best = prev[j - 1] + sc; h = 3; }
+      cur[j] = best; how[i * W + j] = h;
+    }
+    const t = prev; prev = cur; cur = t;
   }
   const assign = new Array<number>(m).fill(-1);
   let i = n, j = m;

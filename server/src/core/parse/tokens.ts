@@ -129,59 +129,78 @@ function pushChunks(text: string, u: Uint16Array, s: number, e: number, line: nu
   }
 }
 
+/** A cell's lines (start, end, flags) in the pipe layout: reused between cells. */
+const SEGS = new Int32Array(48);
+
 /** Tokenise text[start, end). */
 export function tokenize(text: string, idx: LineIndex, start: number, end: number, u: Uint16Array = unitsOf(text)): Tokenized {
   const toks: Tok[] = [];
   const first = idx.positionAt(start).line;
   const last = idx.positionAt(end).line;
   let pipeLines = 0, tabLines = 0, otherLines = 0;
-  for (let n = first; n <= last && n < idx.lineCount; n++) {
-    const ls = idx.lineSpan(n);
-    const s = Math.max(ls.start, start), e = Math.min(ls.end, end);
+  // one pass over each line (most are a cell or a bar): a page footer, a bar, a tab, anything but white space
+  const starts = idx.starts, count = idx.lineCount;
+  for (let n = first; n <= last && n < count; n++) {
+    let e = n + 1 < count ? starts[n + 1] : u.length;
+    while (e > starts[n] && (u[e - 1] === 10 || u[e - 1] === 13)) e--;
+    const s = Math.max(starts[n], start);
+    if (e > end) e = end;
     if (e <= s) continue;
-    if (isFooter(text, u, s, e)) continue;
-    let pipes = false, tabs = false;
-    for (let i = s; i < e; i++) { const c = u[i]; if (c === 124) { pipes = true; break; } if (c === 9) tabs = true; }
+    let pipes = false, tabs = false, mark = false, blank = true;
+    for (let i = s; i < e; i++) {
+      const c = u[i];
+      if (c === 124) pipes = true;
+      else if (c === 9) tabs = true;
+      else if (blank && !isWhite(c)) blank = false;
+      if (FOOTER_MARK[c]) mark = true;
+    }
+    if (mark && FOOTER_RE.test(text.slice(s, e))) continue;
     if (pipes) pipeLines++;
     else if (tabs) tabLines++;
-    else if (!isBlank(u, s, e)) otherLines++;
+    else if (!blank) otherLines++;
   }
   const pipe = pipeLines >= 5 && pipeLines >= tabLines;
   if (pipe) {
     // cells are what lies between pipes, across lines
     let cs = start;
     let lineNo = idx.positionAt(start).line;
+    let segs = SEGS;
     const lineOf = (offset: number) => {
       while (lineNo + 1 < idx.lineCount && idx.starts[lineNo + 1] <= offset) lineNo++;
       return lineNo;
     };
     const flush = (ce: number) => {
-      // one pass over the cell: is it blank, does it span lines
-      let blank = true, lines = false;
-      for (let i = cs; i < ce; i++) {
+      // one pass over the cell: its lines, and which of them are blank or may be a page footer
+      let nseg = 0, blankCell = true, segBlank = true, segMark = false;
+      for (let i = cs, a = cs; ; i++) {
+        if (i === ce || u[i] === 10) {
+          if (3 * nseg + 3 > segs.length) { const g = new Int32Array(segs.length * 2); g.set(segs); segs = g; }
+          segs[3 * nseg] = a; segs[3 * nseg + 1] = i; segs[3 * nseg + 2] = (segBlank ? 1 : 0) | (segMark ? 2 : 0);
+          nseg++;
+          if (i === ce) break;
+          a = i + 1; segBlank = true; segMark = false;
+          continue;
+        }
         const c = u[i];
-        if (c === 10) lines = true;
-        else if (blank && !isWhite(c)) blank = false;
+        if (segBlank && !isWhite(c)) { segBlank = false; blankCell = false; }
+        if (FOOTER_MARK[c]) segMark = true;
       }
       const line = lineOf(cs);
-      if (blank) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
+      if (blankCell) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
       const before = toks.length;
-      if (!lines) pushChunks(text, u, cs, ce, line, -1, toks, true);
+      if (nseg === 1) pushChunks(text, u, cs, ce, line, -1, toks, true);
       else {
         // the cell's lines, footer lines dropped; a blank line adds no token but counts: a cell of several lines is
         // not one whole value
         let kept = 0;
-        for (let a = cs; a <= ce;) {
-          let b = a;
-          while (b < ce && u[b] !== 10) b++;
-          if (!isFooter(text, u, a, b)) kept++;
-          a = b + 1;
+        for (let k = 0; k < nseg; k++) {
+          if (segs[3 * k + 2] & 2 && FOOTER_RE.test(text.slice(segs[3 * k], segs[3 * k + 1]))) segs[3 * k + 2] |= 4;
+          else kept++;
         }
-        for (let a = cs; a <= ce;) {
-          let b = a;
-          while (b < ce && u[b] !== 10) b++;
-          if (!isFooter(text, u, a, b) && !isBlank(u, a, b)) pushChunks(text, u, a, b, a === cs ? line : lineOf(a), -1, toks, kept === 1);
-          a = b + 1;
+        for (let k = 0; k < nseg; k++) {
+          if (segs[3 * k + 2] & 5) continue; // blank, or a footer
+          const a = segs[3 * k];
+          pushChunks(text, u, a, segs[3 * k + 1], a === cs ? line : lineOf(a), -1, toks, kept === 1);
         }
       }
       // a cell is one unit: several text pieces of one cell are merged

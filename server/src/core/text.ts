@@ -352,15 +352,22 @@ export function approxFind(pattern: string, text: string): Approx {
   if (!m) return { start: 0, end: 0, distance: 0 };
   const exact = text.indexOf(pattern);
   if (exact >= 0) return { start: exact, end: exact + m, distance: 0 };
-  // D[i][j]: distance of pattern[0,i) to a substring of text ending at j; start tracked alongside.
-  let prevD = new Int32Array(n + 1), curD = new Int32Array(n + 1);
-  let prevS = new Int32Array(n + 1), curS = new Int32Array(n + 1);
+  // D[i][j]: distance of pattern[0,i) to a substring of text ending at j; start tracked alongside. Two rows of each, in
+  // arrays reused between calls (the engine is synchronous), and the text's code units copied once
+  // (a text of more than APPROX_KEEP characters gets arrays of its own, not kept)
+  const keep = n <= APPROX_KEEP;
+  if (keep && APPROX[0].length < n + 1) for (let k = 0; k < 4; k++) APPROX[k] = new Int32Array(n + 1);
+  if (keep && APPROX_TEXT.length < n) APPROX_TEXT = new Uint16Array(n);
+  const rows = keep ? APPROX : Array.from({ length: 4 }, () => new Int32Array(n + 1));
+  const t = keep ? APPROX_TEXT : new Uint16Array(n);
+  let prevD = rows[0], curD = rows[1], prevS = rows[2], curS = rows[3];
+  for (let j = 0; j < n; j++) t[j] = text.charCodeAt(j);
   for (let j = 0; j <= n; j++) { prevD[j] = 0; prevS[j] = j; }
   for (let i = 1; i <= m; i++) {
     curD[0] = i; curS[0] = 0;
     const pc = pattern.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const sub = prevD[j - 1] + (pc === text.charCodeAt(j - 1) ? 0 : 1);
+      const sub = prevD[j - 1] + (pc === t[j - 1] ? 0 : 1);
       const del = prevD[j] + 1; // pattern char missing from text
       const ins = curD[j - 1] + 1; // extra text char
       let d = sub, st = prevS[j - 1];
@@ -368,13 +375,17 @@ export function approxFind(pattern: string, text: string): Approx {
       if (ins < d) { d = ins; st = curS[j - 1]; }
       curD[j] = d; curS[j] = st;
     }
-    [prevD, curD] = [curD, prevD];
-    [prevS, curS] = [curS, prevS];
+    const d = prevD; prevD = curD; curD = d;
+    const st = prevS; prevS = curS; curS = st;
   }
   let best = 0, bestD = prevD[0];
   for (let j = 1; j <= n; j++) if (prevD[j] < bestD || (prevD[j] === bestD && j - prevS[j] > best - prevS[best])) { bestD = prevD[j]; best = j; }
   return { start: prevS[best], end: best, distance: bestD };
 }
+/** The rows approxFind reuses, and its copy of the text. */
+const APPROX: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+const APPROX_KEEP = 1 << 14;
+let APPROX_TEXT = new Uint16Array(256);
 
 /** Map a span of folded indices back to source offsets. */
 export function foldedToSource(f: Folded, a: number, b: number): { start: number; end: number } {

@@ -395,20 +395,30 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
 
   // usual first value column per block (tab layouts), from rows read at full width
   const modal = new Map<number, number>();
-  const counts = new Map<string, number>();
+  const counts = new Map<number, Map<number, number>>(); // by block, by column
   specs.forEach((spec, j) => {
     const r = assign[j];
     if (r < 0 || runs[r].width !== spec.width || runs[r].toks[0].col < 0) return;
-    const key = `${spec.block}:${runs[r].toks[0].col}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    let inBlock = counts.get(spec.block);
+    if (!inBlock) counts.set(spec.block, inBlock = new Map());
+    const col = runs[r].toks[0].col;
+    inBlock.set(col, (inBlock.get(col) ?? 0) + 1);
   });
-  for (const [key, c] of counts) {
-    const [b, col] = key.split(':').map(Number);
-    const prev = modal.get(b);
-    if (prev === undefined || c > (counts.get(`${b}:${prev}`) ?? 0)) modal.set(b, col);
+  for (const [b, inBlock] of counts) {
+    for (const [col, c] of inBlock) {
+      const prev = modal.get(b);
+      if (prev === undefined || c > (inBlock.get(prev) ?? 0)) modal.set(b, col);
+    }
   }
-  const byLine = new Map<number, Tok[]>();
-  for (const t of toks) if (t.col >= 0) { const a = byLine.get(t.line); if (a) a.push(t); else byLine.set(t.line, [t]); }
+  // the tab-separated tokens by line, gathered the first time a row is read with too few values
+  let byLine: Map<number, Tok[]> | undefined;
+  const lineToksAt = (line: number): Tok[] | undefined => {
+    if (!byLine) {
+      byLine = new Map();
+      for (const t of toks) if (t.col >= 0) { const a = byLine.get(t.line); if (a) a.push(t); else byLine.set(t.line, [t]); }
+    }
+    return byLine.get(line);
+  };
 
   let regionFold: string | undefined; // computed only when a row is not found
   const shortRuns = new Map<number, Run>(); // rows read with too few values, by spec index
@@ -429,7 +439,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, offs, sim, spec, run.toks[0].col < 0 && layout !== 'pipe') : undefined;
     let cellToks: Tok[] | undefined = run.toks;
     if (run.width < spec.width) {
-      const lineToks = byLine.get(run.toks[0].line);
+      const lineToks = lineToksAt(run.toks[0].line);
       const labelEndCol = Math.max(-1, ...(lineToks ?? []).filter((t) => t.kind === 'text' && t.start < run.start).map((t) => t.col));
       cellToks = positional(run, spec, modal.get(spec.block), lineToks, labelEndCol);
     }

@@ -3,7 +3,7 @@
 // rest on a guessed split. Then the table can be normalised like any other.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDec, cmpDec, parseReport, tableDef, ZERO, type Dec, type ReportModel, type Table } from '../../server/src/core';
+import { addDec, cmpDec, parseDec, parseReport, subDec, tableDef, ZERO, type Dec, type ReportModel, type Table } from '../../server/src/core';
 import { normalizeReport } from '../../server/src/core/normalize';
 import { recoverCollapsedRows, recoverCollapsedTables, splitRow } from '../../server/src/core/parse/collapsed';
 import { loadReport, reportNames } from './helpers';
@@ -58,6 +58,59 @@ describe('collapsed web text: cells run together', () => {
     // a run of digits far too long gives up rather than searching for ever
     const r = splitRow('1'.repeat(200), cols(T3), T3.relations);
     assert.ok(r.exhausted || r.solutions.length === 0);
+  });
+
+  it('finds exactly the splits a brute-force enumeration finds (表二, 表三 and 表四 rows; random and balancing digits)', () => {
+    // every way to cut the digits into one well-formed part of at most 12 characters per column, kept where every row
+    // relation on the columns holds (computed exactly, each as soon as its last column is cut)
+    const brute = (digits: string, columns: typeof T3.blocks[0]['columns'], def: typeof T3): string[][] => {
+      const at = new Map(columns.map((c, i) => [c.key, i]));
+      const rels = def.relations.filter((r) => r.forEach === 'row' && [r.target, ...r.plus, ...(r.minus ?? [])].every((k) => at.has(k)))
+        .map((r) => ({ target: at.get(r.target)!, plus: r.plus.map((k) => at.get(k)!), minus: (r.minus ?? []).map((k) => at.get(k)!) }));
+      const lastColumn = rels.map((r) => Math.max(r.target, ...r.plus, ...r.minus));
+      const out: string[][] = [];
+      const parts: string[] = [], values: Dec[] = [];
+      const go = (i: number, pos: number): void => {
+        if (i === columns.length) { if (pos === digits.length) out.push([...parts]); return; }
+        for (let len = 1; len <= 12 && pos + len <= digits.length; len++) {
+          const s = digits.slice(pos, pos + len);
+          if (!(columns[i].value === 'decimal' ? /^(?:0|[1-9]\d*)(?:\.\d+)?$/ : /^(?:0|[1-9]\d*)$/).test(s)) continue;
+          parts[i] = s;
+          values[i] = parseDec(s)!;
+          const holds = rels.every((r, k) => {
+            if (lastColumn[k] !== i) return true;
+            let sum = ZERO;
+            for (const j of r.plus) sum = addDec(sum, values[j]);
+            for (const j of r.minus) sum = subDec(sum, values[j]);
+            return cmpDec(sum, values[r.target]) === 0;
+          });
+          if (holds) go(i + 1, pos + len);
+        }
+      };
+      go(0, 0);
+      return out;
+    };
+    const rows = [T3, T4, T2].flatMap((def) => def.blocks.map((_, b) => ({ def, columns: cols(def, b) }))).filter((r) => r.columns.length > 0);
+    // values that balance (each group's last column the sum of the others, as 表三 and 表四 have them), or any digits
+    const balancing = (columns: number, values: number[]) => {
+      const groups = columns === 15 ? 3 : 1, w = columns / groups, v = values.slice(0, columns);
+      for (let g = 0; g < groups && w > 1; g++) v[g * w + w - 1] = v.slice(g * w, g * w + w - 1).reduce((a, b) => a + b, 0);
+      return v.join('');
+    };
+    const value = fc.oneof(fc.constant(0), fc.nat(9), fc.nat(99), fc.nat(3000));
+    const digitString = fc.oneof(fc.stringMatching(/^[0-9]{1,20}$/), fc.array(value, { minLength: 15, maxLength: 15 }));
+    let compared = 0;
+    fc.assert(fc.property(fc.nat(rows.length - 1), digitString, (r, d) => {
+      const { def, columns } = rows[r];
+      const digits = typeof d === 'string' ? d : balancing(columns.length, d);
+      if (digits.length > 24) return;
+      const got = splitRow(digits, columns, def.relations, 100000);
+      if (got.exhausted) return;
+      compared++;
+      const want = brute(digits, columns, def);
+      assert.deepEqual(got.solutions.map((p) => p.join('|')).sort(), want.map((p) => p.join('|')).sort(), `${def.id}, ${columns.length} columns: ${digits}`);
+    }), { numRuns: 400 });
+    assert.ok(compared > 200, `only ${compared} cases compared`);
   });
 
   it('the 淮安 page: every row of 表三 recovered, as the PDF has them; ambiguous rows left unread', () => {

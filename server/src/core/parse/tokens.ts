@@ -129,8 +129,61 @@ function pushChunks(text: string, u: Uint16Array, s: number, e: number, line: nu
   }
 }
 
-/** A cell's lines (start, end, flags) in the pipe layout: reused between cells. */
-const SEGS = new Int32Array(48);
+/** A cell's lines (start, end, flags) in the pipe layout: reused between cells (kept up to SCRATCH_KEEP entries). */
+let segs = new Int32Array(48);
+
+/** The tokens of the pipe cell text[cs, ce), which starts on line `line`. */
+function pipeCell(text: string, u: Uint16Array, starts: Int32Array, count: number, cs: number, ce: number, line: number, toks: Tok[]): void {
+  // one pass over the cell: its lines, and which of them are blank or may be a page footer
+  let sg = segs, nseg = 0, blankCell = true, segBlank = true, segMark = false;
+  for (let i = cs, a = cs; ; i++) {
+    if (i === ce || u[i] === 10) {
+      if (3 * nseg + 3 > sg.length) {
+        const g = new Int32Array(sg.length * 2);
+        g.set(sg);
+        sg = g;
+        if (g.length <= SCRATCH_KEEP) segs = g;
+      }
+      sg[3 * nseg] = a; sg[3 * nseg + 1] = i; sg[3 * nseg + 2] = (segBlank ? 1 : 0) | (segMark ? 2 : 0);
+      nseg++;
+      if (i === ce) break;
+      a = i + 1; segBlank = true; segMark = false;
+      continue;
+    }
+    const c = u[i];
+    if (segBlank && !isWhite(c)) { segBlank = false; blankCell = false; }
+    if (FOOTER_MARK[c]) segMark = true;
+  }
+  if (blankCell) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
+  const before = toks.length;
+  if (nseg === 1) pushChunks(text, u, cs, ce, line, -1, toks, true);
+  else {
+    // the cell's lines, footer lines dropped; a blank line adds no token but counts: a cell of several lines is
+    // not one whole value
+    let kept = 0;
+    for (let k = 0; k < nseg; k++) {
+      if (sg[3 * k + 2] & 2 && FOOTER_RE.test(text.slice(sg[3 * k], sg[3 * k + 1]))) sg[3 * k + 2] |= 4;
+      else kept++;
+    }
+    let segLine = line;
+    for (let k = 0; k < nseg; k++) {
+      if (sg[3 * k + 2] & 5) continue; // blank, or a footer
+      const a = sg[3 * k];
+      while (segLine + 1 < count && starts[segLine + 1] <= a) segLine++;
+      pushChunks(text, u, a, sg[3 * k + 1], segLine, -1, toks, kept === 1);
+    }
+  }
+  // a cell is one unit: several text pieces of one cell are merged
+  if (toks.length - before > 1) {
+    let allText = true;
+    for (let k = before; k < toks.length && allText; k++) allText = toks[k].kind === 'text';
+    if (allText) {
+      const a = toks[before], z = toks[toks.length - 1];
+      toks.length = before;
+      toks.push({ kind: 'text', start: a.start, end: z.end, line: a.line, col: -1 });
+    }
+  }
+}
 
 /** Tokenise text[start, end). */
 export function tokenize(text: string, idx: LineIndex, start: number, end: number, u: Uint16Array = unitsOf(text)): Tokenized {
@@ -162,66 +215,15 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
   const pipe = pipeLines >= 5 && pipeLines >= tabLines;
   if (pipe) {
     // cells are what lies between pipes, across lines
-    let cs = start;
-    let lineNo = idx.positionAt(start).line;
-    let segs = SEGS;
-    const lineOf = (offset: number) => {
-      while (lineNo + 1 < idx.lineCount && idx.starts[lineNo + 1] <= offset) lineNo++;
-      return lineNo;
-    };
-    const flush = (ce: number) => {
-      // one pass over the cell: its lines, and which of them are blank or may be a page footer
-      let nseg = 0, blankCell = true, segBlank = true, segMark = false;
-      for (let i = cs, a = cs; ; i++) {
-        if (i === ce || u[i] === 10) {
-          if (3 * nseg + 3 > segs.length) { const g = new Int32Array(segs.length * 2); g.set(segs); segs = g; }
-          segs[3 * nseg] = a; segs[3 * nseg + 1] = i; segs[3 * nseg + 2] = (segBlank ? 1 : 0) | (segMark ? 2 : 0);
-          nseg++;
-          if (i === ce) break;
-          a = i + 1; segBlank = true; segMark = false;
-          continue;
-        }
-        const c = u[i];
-        if (segBlank && !isWhite(c)) { segBlank = false; blankCell = false; }
-        if (FOOTER_MARK[c]) segMark = true;
-      }
-      const line = lineOf(cs);
-      if (blankCell) { toks.push({ kind: 'empty', start: cs, end: cs, line, col: -1 }); return; }
-      const before = toks.length;
-      if (nseg === 1) pushChunks(text, u, cs, ce, line, -1, toks, true);
-      else {
-        // the cell's lines, footer lines dropped; a blank line adds no token but counts: a cell of several lines is
-        // not one whole value
-        let kept = 0;
-        for (let k = 0; k < nseg; k++) {
-          if (segs[3 * k + 2] & 2 && FOOTER_RE.test(text.slice(segs[3 * k], segs[3 * k + 1]))) segs[3 * k + 2] |= 4;
-          else kept++;
-        }
-        for (let k = 0; k < nseg; k++) {
-          if (segs[3 * k + 2] & 5) continue; // blank, or a footer
-          const a = segs[3 * k];
-          pushChunks(text, u, a, segs[3 * k + 1], a === cs ? line : lineOf(a), -1, toks, kept === 1);
-        }
-      }
-      // a cell is one unit: several text pieces of one cell are merged
-      if (toks.length - before > 1) {
-        let allText = true;
-        for (let k = before; k < toks.length && allText; k++) allText = toks[k].kind === 'text';
-        if (allText) {
-          const a = toks[before], z = toks[toks.length - 1];
-          toks.length = before;
-          toks.push({ kind: 'text', start: a.start, end: z.end, line: a.line, col: -1 });
-        }
-      }
-    };
-    for (let i = start; i < end; i++) {
-      const c = u[i];
-      if (c === 124 || c === 0xff5c) {
-        flush(i); cs = i + 1;
-        if (toks.length > MAX_TOKENS) return { toks, layout: 'pipe', truncatedAt: cs };
-      }
+    const starts = idx.starts, count = idx.lineCount;
+    let cs = start, line = idx.positionAt(start).line;
+    for (let i = start; i <= end; i++) {
+      if (i < end) { const c = u[i]; if (c !== 124 && c !== 0xff5c) continue; }
+      while (line + 1 < count && starts[line + 1] <= cs) line++;
+      pipeCell(text, u, starts, count, cs, i, line, toks);
+      cs = i + 1;
+      if (i < end && toks.length > MAX_TOKENS) return { toks, layout: 'pipe', truncatedAt: cs };
     }
-    flush(end);
     return { toks, layout: 'pipe' };
   }
   for (let n = first; n <= last && n < idx.lineCount; n++) {

@@ -161,8 +161,8 @@ function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, par
   const L = digits.length;
   const spans = relIdx.map((r) => { const cols = [r.target, ...r.plus, ...r.minus]; return { lo: Math.min(...cols), hi: Math.max(...cols) }; });
   const boundary = Array.from({ length: n + 1 }, (_, i) => i > 0 && i < n && spans.every((sp) => sp.hi < i || sp.lo >= i));
-  const before = (i: number) => relIdx.filter((r, k) => spans[k].hi < i);
-  const settled = boundary.map((b, i) => (b ? before(i) : []));
+  // the relations wholly before each boundary
+  const settled = boundary.map((b, i) => (b ? relIdx.filter((_, k) => spans[k].hi < i) : []));
   const dead = new Set<number>();
   const go = (i: number, pos: number): void => {
     if (solutions.length >= max || exhausted) return;

@@ -258,6 +258,8 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
   const specs = rowsOf(def);
   const rows = table.rows.slice();
   const { start: regionStart, end: regionEnd } = table.region;
+  // nothing past the region is read (not even digits running on): the recovery depends on the region's text alone
+  const within = regionEnd < text.length ? text.slice(0, regionEnd) : text;
   const pending: Pending[] = [];
   let cursor = regionStart;
   rows.forEach((row, k) => {
@@ -269,18 +271,18 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
     const re = looseRegex(row.label || '总计');
     re.lastIndex = row.label ? cursor : regionStart;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) && m.index + m[0].length <= regionEnd) {
+    while ((m = re.exec(within))) {
       const e = m.index + m[0].length;
-      if (/[0-9]/.test(text[e] ?? '')) { anchors.push({ start: m.index, end: e }); if (row.label) break; }
+      if (/[0-9]/.test(within[e] ?? '')) { anchors.push({ start: m.index, end: e }); if (row.label) break; }
       if (m[0].length === 0) re.lastIndex++;
     }
     if (!anchors.length) return;
     const anchor = row.label ? anchors[0] : anchors[anchors.length - 1];
     DIGIT_RUN.lastIndex = anchor.end;
-    const run = DIGIT_RUN.exec(text);
+    const run = DIGIT_RUN.exec(within);
     if (!run) return;
     let digits = run[0];
-    let after = text[anchor.end + digits.length] ?? '';
+    let after = within[anchor.end + digits.length] ?? '';
     if (digits.endsWith('.')) { digits = digits.slice(0, -1); after = '.'; }
     // the next row's numbering (`2.` of `2.重复申请`) is glued to the digits: it is not part of them
     const next = specs[k + 1]?.row.label.match(/^(\d+)[.、．]/)?.[1];

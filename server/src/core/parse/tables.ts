@@ -255,7 +255,7 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
   return { assign, sims };
 }
 
-function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: RowSpec, spaceSeparated: boolean): LabelMatch | undefined {
+function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: RowSpec, spaceSeparated: boolean, regionStart: number): LabelMatch | undefined {
   if (sim.end <= sim.start) return undefined;
   let start = offs[run.offBase + sim.start], end = offs[run.offBase + sim.end - 1] + 1;
   let src = text.slice(start, end);
@@ -263,9 +263,10 @@ function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: 
   const wrapped = sim.end > run.preLen;
   let similarity = sim.sim;
   if (similarity < 1 && singleLine && !wrapped) {
-    // a garbled label in tab-separated cells: take whole cells, so that a fix replaces all of it
+    // a garbled label in tab-separated cells: take whole cells, so that a fix replaces all of it (never reaching
+    // out of the table's region: text run together before it is not the label's)
     const boundary = spaceSeparated ? /[\t\r\n| \u3000]/ : /[\t\r\n|]/;
-    while (start > 0 && !boundary.test(text[start - 1])) start--;
+    while (start > regionStart && !boundary.test(text[start - 1])) start--;
     while (end < text.length && !boundary.test(text[end])) end++;
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
@@ -436,7 +437,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     }
     const run = runs[r];
     const sim = sims[r * specs.length + j] ?? NO_SIM;
-    const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, offs, sim, spec, run.toks[0].col < 0 && layout !== 'pipe') : undefined;
+    const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, offs, sim, spec, run.toks[0].col < 0 && layout !== 'pipe', region.start) : undefined;
     let cellToks: Tok[] | undefined = run.toks;
     if (run.width < spec.width) {
       const lineToks = lineToksAt(run.toks[0].line);

@@ -3,6 +3,7 @@ import { parseReport } from './parse/report';
 import { RULE_LIST } from './rules';
 import type { RuleContext } from './rules/rule';
 import { textScan } from './prose/scan';
+import type { TableReuse } from './parse/reuse';
 import { LineIndex } from './text';
 import type { Finding, Locale, ReportModel, Severity } from './types';
 
@@ -15,6 +16,8 @@ export interface CheckOptions {
   severity?: Record<string, Severity | 'off'>;
   /** User dictionary (`words` in .nianbao.json): text that typo, traditional-char and name-mismatch accept as written. */
   words?: readonly string[];
+  /** Tables kept from earlier checks of the text's earlier versions (see TableReuse); none by default. */
+  reuse?: TableReuse;
 }
 
 export interface CheckResult { model: ReportModel; findings: Finding[]; lineIndex: LineIndex }
@@ -23,7 +26,7 @@ export function checkReport(input: string | ReportModel, options: CheckOptions =
   const text = typeof input === 'string' ? input : input.text;
   // the line starts come from the prose scan's pass over the text, which the prose rules use after the parse
   const idx = new LineIndex(text, textScan(text).lines);
-  const model = typeof input === 'string' ? parseReport(text, idx) : input;
+  const model = typeof input === 'string' ? parseReport(text, idx, { reuse: options.reuse }) : input;
   const locale: Locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];
   const words: ReadonlySet<string> | undefined = options.words?.length ? new Set(options.words.filter((w) => w.trim())) : undefined;

@@ -1,7 +1,8 @@
 // Public API of the nianbao engine (pure TypeScript; shared by the language server, the CLI and the tests).
 export * from './types';
 export { LineIndex } from './text';
-export { parseReport } from './parse/report';
+export { parseReport, type ParseOptions } from './parse/report';
+export { TableReuse, type TableReuseLimits } from './parse/reuse';
 export { checkReport, type CheckOptions, type CheckResult } from './engine';
 export { RULES, ruleById, type RuleMeta } from './rules';
 export { checkWorkspace, pairWithLastYear, agencyKey, crossFindings, type WorkspaceInput, type WorkspaceResult } from './cross/workspace';

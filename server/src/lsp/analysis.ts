@@ -1,6 +1,6 @@
 // One parse per document version, shared by every feature; findings cached per (version, options).
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, parseReport, type Finding, type Locale, type ReportModel, type Severity } from '../core';
+import { checkReport, parseReport, TableReuse, type Finding, type Locale, type ReportModel, type Severity } from '../core';
 import { t } from './i18n';
 
 export interface CheckOptions {
@@ -56,6 +56,8 @@ function errorText(e: unknown): string {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  /** Tables of earlier versions, shared by every document: an edit outside a table's region does not read it again. */
+  readonly tables = new TableReuse();
   /** Number of parses done (for tests: one parse per version). */
   parses = 0;
 
@@ -66,7 +68,7 @@ export class AnalysisCache {
     if (sizeKB(e.text) > maxFileSizeKB || looksBinary(e.text)) return undefined;
     try {
       this.parses++;
-      e.model = parseReport(e.text);
+      e.model = parseReport(e.text, undefined, { reuse: this.tables });
     } catch (err) {
       e.parseError = err ?? new Error('parse failed');
     }
@@ -106,7 +108,7 @@ export class AnalysisCache {
   }
 
   delete(uri: string): void { this.entries.delete(uri); }
-  clear(): void { this.entries.clear(); }
+  clear(): void { this.entries.clear(); this.tables.clear(); }
 
   private entry(doc: TextDocument): Entry {
     let e = this.entries.get(doc.uri);

@@ -5,6 +5,7 @@ import { TEMPLATE } from '../template';
 import { tableSpans } from '../prose/regions';
 import { proseScan } from '../prose/scan';
 import { isAsciiAlnum, isAsciiLetter, isHan } from '../prose/util';
+import { unitsOf } from '../text';
 import type { ReportModel, Span } from '../types';
 import type { Rule } from './rule';
 
@@ -79,17 +80,23 @@ export const ocrDebris: Rule = {
 
     // 2. inside tables: lines of characters foreign to the table's wording, and Latin junk
     const voc = tableVocabulary();
+    const u = unitsOf(text), starts = idx.starts, count = idx.lineCount;
     for (const ts of tables) {
       const first = idx.positionAt(ts.start).line, last = idx.positionAt(ts.end).line;
-      for (let n = first; n <= last && n < idx.lineCount; n++) {
-        const ls = idx.lineSpan(n);
-        if (ls.start < ts.start || ls.end > ts.end) continue;
+      for (let n = first; n <= last && n < count; n++) {
+        // the line without its break (LineIndex.lineSpan, read from the code units)
+        const lineStart = starts[n];
+        let lineEnd = n + 1 < count ? starts[n + 1] : u.length;
+        while (lineEnd > lineStart && (u[lineEnd - 1] === 10 || u[lineEnd - 1] === 13)) lineEnd--;
+        if (lineStart < ts.start || lineEnd > ts.end) continue;
         let han = 0, known = 0, digits = 0, letters = 0;
-        for (let i = ls.start; i < ls.end; i++) {
-          const c = text.charCodeAt(i);
+        for (let i = lineStart; i < lineEnd; i++) {
+          const c = u[i];
           if (c < 128) { if (c >= 48 && c <= 57) digits++; else if (isAsciiLetter(c)) letters++; }
           else if (!digits && isHan(c)) { han++; known += voc[c]; }
         }
+        if (han < 6 && letters < 2) continue;
+        const ls = { start: lineStart, end: lineEnd };
         if (han >= 6 && !digits && known / han < 0.5 && !inLabel(ls.start, ls.end)) {
           const line = text.slice(ls.start, ls.end).trim();
           const s = ls.start + text.slice(ls.start, ls.end).indexOf(line);

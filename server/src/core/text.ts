@@ -273,12 +273,17 @@ function copyUnits(text: string): Uint16Array {
 }
 
 /**
- * The code units of any text: a document's (at least LONG characters) from the cache, a short string's copied, so
- * that it does not push a document out of that cache.
+ * The code units of any text: a document's (at least LONG characters) from the cache, a short string's from a slot
+ * of its own, so that it does not push a document out of that cache (a short document is read by every table and
+ * every automaton pass: one copy, not one per call).
  */
 export function unitsOf(text: string): Uint16Array {
-  return text.length >= LONG ? codeUnits(text) : copyUnits(text);
+  if (text.length >= LONG) return codeUnits(text);
+  if (text !== shortText) { shortText = text; shortArr = copyUnits(text); }
+  return shortArr;
 }
+let shortText: string | undefined;
+let shortArr: Uint16Array = new Uint16Array(0);
 
 /** fold() without the offset map. */
 export function foldString(text: string): string {

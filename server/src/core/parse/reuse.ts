@@ -40,15 +40,13 @@ export class TableReuse {
     this.maxChars = limits.maxChars ?? 4_000_000;
   }
 
-  /** The table `read` returns for text's region, or a copy of the one it returned for the same region text before. */
-  table(text: string, region: Span, tag: string, read: () => Table): Table {
-    return this.region(text, region).kept(tag, read, moved);
-  }
-
-  /** What is kept for text's region: look it up through the handle (its key string is made, and hashed, once). */
+  /**
+   * What is kept for text's region: look it up through the handle (its key string is made, and hashed, once). A
+   * region larger than maxChars is neither kept nor looked up.
+   */
   region(text: string, region: Span): KeptRegion {
     const a = Math.max(0, region.start - 1), b = Math.min(text.length, region.end + 1);
-    return new KeptRegion(this, text.slice(a, b), region.start, region.start - a, b - region.end);
+    return new KeptRegion(this, b - a > this.maxChars ? undefined : text.slice(a, b), region.start, region.start - a, b - region.end);
   }
 
   /** @internal (KeptRegion.kept) */
@@ -65,7 +63,6 @@ export class TableReuse {
 
   /** @internal (KeptRegion.kept) */
   keep(key: string, entry: Entry): void {
-    if (entry.chars > this.maxChars) return;
     const bucket = this.byText.get(key);
     if (bucket) {
       this.byText.delete(key);
@@ -97,7 +94,7 @@ export class TableReuse {
 
 /** One region of one text, for the lookups of its values. */
 export class KeptRegion {
-  constructor(private readonly owner: TableReuse, private readonly key: string, private readonly start: number,
+  constructor(private readonly owner: TableReuse, private readonly key: string | undefined, private readonly start: number,
     private readonly lead: number, private readonly trail: number) {}
 
   /**
@@ -105,10 +102,12 @@ export class KeptRegion {
    * `compute` must depend on nothing but the region's text (and what `tag` names); `move` must move every position.
    */
   kept<T>(tag: string, compute: () => T, move: Mover<T>): T {
-    const hit = this.owner.lookup(this.key, tag, this.lead, this.trail);
+    const key = this.key;
+    if (key === undefined) return compute();
+    const hit = this.owner.lookup(key, tag, this.lead, this.trail);
     if (hit !== undefined) return move(hit as T, this.start, false);
     const value = compute();
-    this.owner.keep(this.key, { tag, lead: this.lead, trail: this.trail, value: move(value, -this.start, true), chars: this.key.length });
+    this.owner.keep(key, { tag, lead: this.lead, trail: this.trail, value: move(value, -this.start, true), chars: key.length });
     return value;
   }
 }

@@ -59,6 +59,7 @@ function sentenceWords(): Words {
 }
 
 interface WordHits { start: Int32Array; end: Int32Array; id: Int32Array; n: number }
+let HIT_START: Int32Array = new Int32Array(256), HIT_END: Int32Array = new Int32Array(256), HIT_ID: Int32Array = new Int32Array(256);
 const hitCache = new WeakMap<ReportModel, WordHits>();
 
 /**
@@ -70,8 +71,9 @@ function wordHits(model: ReportModel): WordHits {
   if (h) return h;
   const { codes, group, byGroup } = sentenceWords();
   const u = codeUnits(model.text), keep = foldKeeps(), firsts = proseScan(model).words;
-  let cap = 256, n = 0;
-  let start = new Int32Array(cap), end = new Int32Array(cap), id = new Int32Array(cap);
+  // filled in scratch arrays kept between models, then copied into one array of three times their count
+  let cap = HIT_START.length, n = 0;
+  let start = HIT_START, end = HIT_END, id = HIT_ID;
   let f = 0;
   for (const span of proseSpans(model)) {
     while (f < firsts.length && firsts[f] < span.start) f++;
@@ -98,7 +100,10 @@ function wordHits(model: ReportModel): WordHits {
       }
     }
   }
-  h = { start, end, id, n };
+  if (cap <= 1 << 16) { HIT_START = start; HIT_END = end; HIT_ID = id; }
+  const all = new Int32Array(3 * n);
+  all.set(start.subarray(0, n), 0); all.set(end.subarray(0, n), n); all.set(id.subarray(0, n), 2 * n);
+  h = { start: all.subarray(0, n), end: all.subarray(n, 2 * n), id: all.subarray(2 * n), n };
   hitCache.set(model, h);
   return h;
 }
@@ -132,7 +137,7 @@ function charTable(chars: string): Uint8Array {
 }
 
 function sentencesAt(model: ReportModel, words: readonly string[], opts: SentenceOptions): Sentence[] {
-  const found = new SpanList();
+  const found = SpanList.reused();
   const { index } = sentenceWords();
   const wanted = new Uint8Array(index.size);
   for (const w of words) {
@@ -195,6 +200,14 @@ class SpanList {
   a: Int32Array = new Int32Array(64); e: Int32Array = new Int32Array(64);
   first: Int32Array = new Int32Array(64); last: Int32Array = new Int32Array(64);
   n = 0;
+  private static scratch = new SpanList();
+  /** The one list, emptied: read only before the next call (the engine is synchronous; four typed arrays per call
+   * were allocations off the heap). One grown past 65536 sentences is not kept. */
+  static reused(): SpanList {
+    const l = SpanList.scratch.a.length > 1 << 16 ? (SpanList.scratch = new SpanList()) : SpanList.scratch;
+    l.n = 0;
+    return l;
+  }
   push(a: number, e: number, first: number, last: number): void {
     if (this.n === this.a.length) {
       const grow = (x: Int32Array): Int32Array => { const y = new Int32Array(x.length * 2); y.set(x); return y; };

@@ -48,7 +48,7 @@ export const punctuation: Rule = {
     const urls = linkSpans(text);
     let u0 = 0;
     const inUrl = (i: number) => { while (u0 < urls.length && urls[u0].end <= i) u0++; return u0 < urls.length && urls[u0].start <= i; };
-    const half = new HalfMarks();
+    const half = HalfMarks.reused();
     const extra = new Set<number>();
     const pos = proseScan(model).punct, u = codeUnits(text);
     const state: PassState = { parens: [], stack: [], quote: -1, last: -1, full: 0 };
@@ -65,6 +65,13 @@ class HalfMarks {
   at = new Int32Array(64);
   code = new Uint16Array(64);
   n = 0;
+  private static scratch = new HalfMarks();
+  /** The one instance, emptied (the engine is synchronous; a typed array per check is an allocation off the heap). */
+  static reused(): HalfMarks {
+    const h = HalfMarks.scratch.at.length > 1 << 16 ? (HalfMarks.scratch = new HalfMarks()) : HalfMarks.scratch;
+    h.n = 0;
+    return h;
+  }
   push(at: number, code: number): void {
     if (this.n === this.at.length) {
       const a = new Int32Array(this.n * 2), c = new Uint16Array(this.n * 2);

@@ -8,10 +8,7 @@ export interface AcMatch { start: number; end: number; id: number }
 
 /** The hashed bigram and trigram bitmaps of the start filter: 2^17 bits (16 KiB) each. */
 /** The start filter's flag of white space (a pattern never starts with it). */
-/** White space the scans skip (PDF and web text break words at line ends). */
-function isSkipped(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
-}
+const WS = 4;
 const FILTER_SHIFT = 15, FILTER_WORDS = 1 << (32 - FILTER_SHIFT - 5);
 
 export class Automaton {
@@ -178,26 +175,22 @@ export class Automaton {
   private readonly ring = new Int32Array(64);
 
   /**
-   * Tables of the start filter, small enough to stay in the first-level cache (a lookup per character): bitmaps of
-   * the code units that start a pattern and that are a whole pattern, and bitmaps of hashed bigrams that start a pattern, at
+   * Tables of the start filter, small enough to stay in the first-level cache (a lookup per character): flags per
+   * code unit (1: starts a pattern, 2: is a whole pattern, WS: white space, skipped), and bitmaps of hashed bigrams that start a pattern, at
    * which a two-character pattern ends, and of hashed three-character starts of the longer patterns.
    */
-  private firstBits: Uint32Array | undefined;
-  private wholeBits: Uint32Array | undefined;
+  private startFlags: Uint8Array | undefined;
   private startBits: Uint32Array | undefined;
   private ends2Bits: Uint32Array | undefined;
   private triBits: Uint32Array | undefined;
 
   private buildStarts(): void {
-    // bitmaps of 8 KiB, not a byte per code unit: the lookup made at every character stays in the first-level cache
-    // while the other rules run between scans
-    const first = new Uint32Array(2048), whole = new Uint32Array(2048);
+    const flags = new Uint8Array(65536);
     for (let c = 0; c < 65536; c++) {
       const s1 = this.root[c];
-      if (!s1 || isSkipped(c)) continue;
-      first[c >>> 5] |= 1 << (c & 31);
-      if (this.out[s1] >= 0) whole[c >>> 5] |= 1 << (c & 31);
+      if (s1) flags[c] = this.out[s1] >= 0 ? 3 : 1;
     }
+    for (const c of [32, 10, 13, 9, 0x3000]) flags[c] = WS;
     // depth-2 nodes: their two characters; a pattern of two characters ends at one (then the trie is walked on the
     // bigram alone), longer ones go on to depth 3 (walked only when the third character fits too)
     const bits = new Uint32Array(FILTER_WORDS), ends2 = new Uint32Array(FILTER_WORDS), tri = new Uint32Array(FILTER_WORDS);
@@ -218,8 +211,7 @@ export class Automaton {
       const b = Automaton.trigram(c1, c2, this.hCode[h]);
       tri[b >>> 5] |= 1 << (b & 31);
     }
-    this.firstBits = first;
-    this.wholeBits = whole;
+    this.startFlags = flags;
     this.startBits = bits;
     this.ends2Bits = ends2;
     this.triBits = tri;
@@ -245,16 +237,15 @@ export class Automaton {
   }
 
   private starts(u: Uint16Array, start: number, end: number, onMatch: (start: number, end: number, id: number) => void): void {
-    const firstBits = this.firstBits!, wholeBits = this.wholeBits!, bits = this.startBits!, root = this.root, out = this.out;
+    const flags = this.startFlags!, bits = this.startBits!, root = this.root, out = this.out;
     const ends2 = this.ends2Bits!, tri = this.triBits!;
-    const isWs = isSkipped;
-    // the previous character (white space skipped), its offset, and whether a pattern starts with it
-    let prev = -1, prevAt = -1, prevFirst = 0;
+    const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000;
+    // the previous character (white space skipped), its offset and flags
+    let prev = -1, prevAt = -1, prevFlags = 0;
     for (let i = start; i < end; i++) {
-      const c = u[i];
-      if (c <= 32 ? c === 32 || c === 10 || c === 13 || c === 9 : c === 0x3000) continue;
-      const first = (firstBits[c >>> 5] >>> (c & 31)) & 1;
-      if (prevFirst) {
+      const c = u[i], f = flags[c];
+      if (f === WS) continue;
+      if (prevFlags) {
         const b = Automaton.bigram(prev, c);
         let walk = (bits[b >>> 5] & (1 << (b & 31))) !== 0;
         if (walk && !(ends2[b >>> 5] & (1 << (b & 31)))) {
@@ -277,8 +268,8 @@ export class Automaton {
           }
         }
       }
-      if (first && (wholeBits[c >>> 5] >>> (c & 31)) & 1) onMatch(i, i + 1, out[root[c]]);
-      prev = c; prevAt = i; prevFirst = first;
+      if (f & 2) onMatch(i, i + 1, out[root[c]]);
+      prev = c; prevAt = i; prevFlags = f;
     }
   }
 

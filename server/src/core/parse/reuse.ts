@@ -31,7 +31,7 @@ export class TableReuse {
   private count = 0;
   private readonly maxEntries: number;
   private readonly maxChars: number;
-  /** Values reused and values computed, since the start (for tests and the bench). */
+  /** Values reused and values computed, since the start (for tests and the bench; a region too large to keep is not counted). */
   hits = 0;
   misses = 0;
 
@@ -113,7 +113,7 @@ export class KeptRegion {
 }
 
 /** A string of its own: a slice shares its parent's memory, this copy does not (V8 flattens the concatenation). */
-export function detached(s: string): string {
+function detached(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 

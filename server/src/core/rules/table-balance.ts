@@ -5,8 +5,6 @@ import type { Cell, Dec, Row, Table } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { cellName } from './util';
 
-interface Instance { target: Cell; plus: Cell[]; minus: Cell[]; targetRow: Row; plusRows: Row[]; minusRows: Row[] }
-
 const cellAt = (row: Row | undefined, colKey: string): Cell | undefined => {
   if (!row) return undefined;
   for (const c of row.cells) if (c.colKey === colKey) return c;
@@ -14,34 +12,38 @@ const cellAt = (row: Row | undefined, colKey: string): Cell | undefined => {
 };
 const numeric = (c: Cell | undefined): c is Cell => !!c && !!c.value.num;
 
-/** Every instance of a relation in a table whose cells are all located and numeric; others cannot be checked. */
-function instances(table: Table, rowByKey: Map<string, Row>, rel: RelationDef): Instance[] {
-  const out: Instance[] = [];
-  const minusKeys = rel.minus ?? [];
-  if (rel.forEach === 'row') {
-    for (const row of table.rows) {
-      if (row.status !== 'ok') continue;
-      const target = cellAt(row, rel.target);
-      const plus = rel.plus.map((k) => cellAt(row, k));
-      const minus = minusKeys.map((k) => cellAt(row, k));
-      if (!numeric(target) || !plus.every(numeric) || !minus.every(numeric)) continue;
-      out.push({ target, plus: plus as Cell[], minus: minus as Cell[], targetRow: row, plusRows: plus.map(() => row), minusRows: minus.map(() => row) });
-    }
-  } else {
-    const targetRow = rowByKey.get(rel.target);
-    if (!targetRow || targetRow.status !== 'ok') return out;
-    const plusRows = rel.plus.map((k) => rowByKey.get(k));
-    const minusRows = minusKeys.map((k) => rowByKey.get(k));
-    if (!plusRows.every((r) => r?.status === 'ok') || !minusRows.every((r) => r?.status === 'ok')) return out;
-    for (const cell of targetRow.cells) {
-      const col = cell.colKey;
-      const plus = plusRows.map((r) => cellAt(r, col));
-      const minus = minusRows.map((r) => cellAt(r, col));
-      if (!numeric(cell) || !plus.every(numeric) || !minus.every(numeric)) continue;
-      out.push({ target: cell, plus: plus as Cell[], minus: minus as Cell[], targetRow, plusRows: plusRows as Row[], minusRows: minusRows as Row[] });
-    }
+/**
+ * One instance of a relation: its cells and their rows, the target first, then the cells added, then those
+ * subtracted. Filled in place for each instance (most add up and are dropped): arrays reused between instances.
+ */
+interface Instance { cells: Cell[]; rows: Row[]; plus: number; minus: number }
+
+/** Fill inst with the cells of the relation in row (forEach row) or column col; false if one is not numeric. */
+function fill(inst: Instance, rel: RelationDef, rowOf: (key: string) => Row | undefined, row: Row | undefined, col: string | undefined): boolean {
+  const minus = rel.minus ?? [];
+  inst.plus = rel.plus.length; inst.minus = minus.length;
+  inst.cells.length = inst.rows.length = 1 + inst.plus + inst.minus;
+  for (let k = 0; k < inst.cells.length; k++) {
+    const key = k === 0 ? rel.target : k <= inst.plus ? rel.plus[k - 1] : minus[k - 1 - inst.plus];
+    const r = row ?? rowOf(key)!;
+    const c = col === undefined ? cellAt(r, key) : cellAt(r, col);
+    if (!numeric(c)) return false;
+    inst.cells[k] = c; inst.rows[k] = r;
   }
-  return out;
+  return true;
+}
+
+/** Every instance of a relation in a table whose cells are all located and numeric; others cannot be checked. */
+function eachInstance(table: Table, rowByKey: Map<string, Row>, rel: RelationDef, inst: Instance, fn: () => void): void {
+  const rowOf = (k: string) => rowByKey.get(k);
+  if (rel.forEach === 'row') {
+    for (const row of table.rows) if (row.status === 'ok' && fill(inst, rel, rowOf, row, undefined)) fn();
+    return;
+  }
+  const targetRow = rowOf(rel.target);
+  if (!targetRow || targetRow.status !== 'ok') return;
+  if (!rel.plus.every((k) => rowOf(k)?.status === 'ok') || !(rel.minus ?? []).every((k) => rowOf(k)?.status === 'ok')) return;
+  for (const cell of targetRow.cells) if (fill(inst, rel, rowOf, undefined, cell.colKey)) fn();
 }
 
 function check(ctx: RuleContext, table: Table): void {
@@ -50,28 +52,26 @@ function check(ctx: RuleContext, table: Table): void {
   const def = tableDef(version, table.id);
   const rowByKey = new Map<string, Row>();
   for (const r of table.rows) rowByKey.set(r.key, r);
+  const inst: Instance = { cells: [], rows: [], plus: 0, minus: 0 };
   for (const rel of def.relations) {
-    for (const inst of instances(table, rowByKey, rel)) {
+    eachInstance(table, rowByKey, rel, inst, () => {
+      const { cells, rows } = inst;
       let expected: Dec = ZERO;
-      for (const c of inst.plus) expected = addDec(expected, c.value.num!);
-      for (const c of inst.minus) expected = subDec(expected, c.value.num!);
-      const actual = inst.target.value.num!;
-      if (cmpDec(expected, actual) === 0) continue;
+      for (let k = 1; k < cells.length; k++) expected = k <= inst.plus ? addDec(expected, cells[k].value.num!) : subDec(expected, cells[k].value.num!);
+      const target = cells[0], actual = target.value.num!;
+      if (cmpDec(expected, actual) === 0) return;
       const exp = formatDec(expected), act = formatDec(actual), diff = formatDec(subDec(actual, expected));
-      const name = cellName(table, version, inst.targetRow, inst.target);
-      const related = [
-        ...inst.plus.map((c, i) => ({ start: c.start, end: c.end, message: `+ ${cellName(table, version, inst.plusRows[i], c)} = ${c.value.raw}` })),
-        ...inst.minus.map((c, i) => ({ start: c.start, end: c.end, message: `− ${cellName(table, version, inst.minusRows[i], c)} = ${c.value.raw}` })),
-      ];
+      const name = cellName(table, version, rows[0], target);
+      const related = cells.slice(1).map((c, i) => ({ start: c.start, end: c.end, message: `${i < inst.plus ? '+' : '−'} ${cellName(table, version, rows[i + 1], c)} = ${c.value.raw}` }));
       report({
-        start: inst.target.start, end: inst.target.end,
+        start: target.start, end: target.end,
         message: t(`勾稽关系不成立（${rel.name['zh-CN']}）：“${name}”应为 ${exp}，实为 ${act}，相差 ${diff}`,
           `Totals do not add up (${rel.name.en}): "${name}" should be ${exp} but is ${act} (difference ${diff})`),
         expected: exp, actual: act, related,
         // offered, never preferred: nobody knows which cell is wrong
-        fixes: expected.units >= 0n ? [{ title: t(`将“${name}”改为计算值 ${exp}（请先核实哪一格有误）`, `Set "${name}" to the computed ${exp} (check which cell is wrong first)`), edits: [{ start: inst.target.start, end: inst.target.end, newText: exp }], preferred: false }] : undefined,
+        fixes: expected.units >= 0n ? [{ title: t(`将“${name}”改为计算值 ${exp}（请先核实哪一格有误）`, `Set "${name}" to the computed ${exp} (check which cell is wrong first)`), edits: [{ start: target.start, end: target.end, newText: exp }], preferred: false }] : undefined,
       });
-    }
+    });
   }
 }
 

@@ -133,7 +133,24 @@ function pushChunks(text: string, u: Uint16Array, s: number, e: number, line: nu
 let segs = new Int32Array(48);
 
 /** The tokens of the pipe cell text[cs, ce), which starts on line `line`. */
+const isAsciiBlank = (c: number) => c === 10 || c === 32 || c === 13 || c === 9;
+
 function pipeCell(text: string, u: Uint16Array, starts: Int32Array, count: number, cs: number, ce: number, line: number, toks: Tok[]): void {
+  // the usual cell first: ASCII digits alone between blanks (\n0\n), one value. Its line is that of the start of
+  // the digits' segment (after the last \n before them), as below
+  let d = cs, a = cs;
+  while (d < ce && isAsciiBlank(u[d])) if (u[d++] === 10) a = d;
+  const ds = d;
+  while (d < ce && u[d] >= 48 && u[d] <= 57) d++;
+  if (d > ds) {
+    const de = d;
+    while (d < ce && isAsciiBlank(u[d])) d++;
+    if (d === ce) {
+      while (line + 1 < count && starts[line + 1] <= a) line++;
+      toks.push({ kind: 'value', start: ds, end: de, line, col: -1 });
+      return;
+    }
+  }
   // one pass over the cell: its lines, and which of them are blank or may be a page footer
   let sg = segs, nseg = 0, blankCell = true, segBlank = true, segMark = false;
   for (let i = cs, a = cs; ; i++) {

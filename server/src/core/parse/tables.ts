@@ -344,8 +344,22 @@ function foldedLabel(label: string): string {
 
 /** Whole-token header matching: each expected label takes the most similar distinct piece. */
 function matchHeaders(text: string, pieces: Piece[], labels: string[], min: number): (LabelMatch | undefined)[] {
-  const cands: { k: number; label: number; sim: number }[] = [];
   const folded = labels.map(foldedLabel);
+  const out: (LabelMatch | undefined)[] = labels.map(() => undefined);
+  // the usual case first: every label is spelt exactly in some piece. Exact pieces (similarity 1) come first in the
+  // greedy choice below, in the same order, so when they give every label its piece the rest cannot change it
+  let exact = 0;
+  for (let k = 0; k < pieces.length && exact < labels.length; k++) {
+    for (let li = 0; li < folded.length; li++) {
+      if (out[li] || pieces[k].f !== folded[li]) continue;
+      out[li] = headerMatch(text, pieces[k], 1, false);
+      exact++;
+      break;
+    }
+  }
+  if (exact === labels.length) return out;
+  out.fill(undefined);
+  const cands: { k: number; label: number; sim: number }[] = [];
   for (let k = 0; k < pieces.length; k++) {
     const f = pieces[k].f;
     const gen = markChars(f);
@@ -361,18 +375,21 @@ function matchHeaders(text: string, pieces: Piece[], labels: string[], min: numb
     }
   }
   cands.sort((a, b) => b.sim - a.sim || a.k - b.k);
-  const out: (LabelMatch | undefined)[] = labels.map(() => undefined);
   const used = new Set<number>();
   for (const c of cands) {
     if (out[c.label] || used.has(c.k)) continue;
     used.add(c.k);
     const t = pieces[c.k];
-    const src = text.slice(t.start, t.end);
     // a header cut by the page width (商业企 / 业) is wrapped, not misspelt
     const wrapped = c.sim < 1 && (folded[c.label].startsWith(t.f) || folded[c.label].endsWith(t.f));
-    out[c.label] = { start: t.start, end: t.end, text: src, similarity: c.sim, singleLine: !/[\r\n]/.test(src), wrapped };
+    out[c.label] = headerMatch(text, t, c.sim, wrapped);
   }
   return out;
+}
+
+function headerMatch(text: string, t: Piece, similarity: number, wrapped: boolean): LabelMatch {
+  const src = text.slice(t.start, t.end);
+  return { start: t.start, end: t.end, text: src, similarity, singleLine: !/[\r\n]/.test(src), wrapped };
 }
 
 export interface ReadOptions { def: TableDef; region: Span; orphan?: boolean }
@@ -475,7 +492,8 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   // a column absent from the whole table (not just its header lost): most rows are one value short and
   // exactly that column's header is missing; the rows are then read without it
   const missingColumns: NonNullable<Table['missingColumns']> = [];
-  def.blocks.forEach((block, b) => {
+  // (it takes at least two rows read one value short)
+  if (shortRuns.size >= 2) def.blocks.forEach((block, b) => {
     const W = block.columns.length;
     if (W < 2) return;
     const inBlock = specs.map((sp, j) => ({ sp, j })).filter((x) => x.sp.block === b && assign[x.j] >= 0);
@@ -492,13 +510,17 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     }
   });
 
-  const located = rows.filter((r) => r.span);
-  const starts = [...located.map((r) => r.span!.start), ...columns.filter((c) => c.match).map((c) => c.match!.start), ...captions.filter((c) => c.match).map((c) => c.match!.start)];
-  const ends = [...located.map((r) => r.span!.end), ...columns.filter((c) => c.match).map((c) => c.match!.end)];
-  const absent = located.length === 0 && !rows.some((r) => r.status === 'unlocated');
-  const used = new Set(assign.filter((a) => a >= 0));
-  const strayRuns = runs.filter((_, i) => !used.has(i)).map((r) => ({ start: r.start, end: r.end }));
-  const start = starts.length ? Math.min(...starts) : region.start;
-  const end = ends.length ? Math.max(...ends) : region.start;
+  // the table's extent: from the first row, header or caption found to the last row or header found
+  let start = Infinity, end = -Infinity, located = 0;
+  for (const r of rows) if (r.span) { located++; start = Math.min(start, r.span.start); end = Math.max(end, r.span.end); }
+  for (const c of columns) if (c.match) { start = Math.min(start, c.match.start); end = Math.max(end, c.match.end); }
+  for (const c of captions) if (c.match) start = Math.min(start, c.match.start);
+  if (start === Infinity) start = region.start;
+  if (end === -Infinity) end = region.start;
+  const absent = located === 0 && !rows.some((r) => r.status === 'unlocated');
+  const used = new Uint8Array(runs.length);
+  for (const a of assign) if (a >= 0) used[a] = 1;
+  const strayRuns: Span[] = [];
+  for (let i = 0; i < runs.length; i++) if (!used[i]) strayRuns.push({ start: runs[i].start, end: runs[i].end });
   return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan, truncatedAt, missingColumns };
 }

@@ -16,14 +16,13 @@ const numeric = (c: Cell | undefined): c is Cell => !!c && !!c.value.num;
  * One instance of a relation: its cells and their rows, the target first, then the cells added, then those
  * subtracted. Filled in place for each instance (most add up and are dropped): arrays reused between instances.
  */
-interface Instance { cells: Cell[]; rows: Row[]; plus: number; minus: number }
+interface Instance { cells: Cell[]; rows: Row[]; n: number; plus: number }
 
 /** Fill inst with the cells of the relation in row (forEach row) or column col; false if one is not numeric. */
 function fill(inst: Instance, rel: RelationDef, rowOf: (key: string) => Row | undefined, row: Row | undefined, col: string | undefined): boolean {
   const minus = rel.minus ?? [];
-  inst.plus = rel.plus.length; inst.minus = minus.length;
-  inst.cells.length = inst.rows.length = 1 + inst.plus + inst.minus;
-  for (let k = 0; k < inst.cells.length; k++) {
+  inst.plus = rel.plus.length; inst.n = 1 + inst.plus + minus.length;
+  for (let k = 0; k < inst.n; k++) {
     const key = k === 0 ? rel.target : k <= inst.plus ? rel.plus[k - 1] : minus[k - 1 - inst.plus];
     const r = row ?? rowOf(key)!;
     const c = col === undefined ? cellAt(r, key) : cellAt(r, col);
@@ -52,17 +51,17 @@ function check(ctx: RuleContext, table: Table): void {
   const def = tableDef(version, table.id);
   const rowByKey = new Map<string, Row>();
   for (const r of table.rows) rowByKey.set(r.key, r);
-  const inst: Instance = { cells: [], rows: [], plus: 0, minus: 0 };
+  const inst: Instance = { cells: [], rows: [], n: 0, plus: 0 };
   for (const rel of def.relations) {
     eachInstance(table, rowByKey, rel, inst, () => {
-      const { cells, rows } = inst;
+      const { cells, rows, n } = inst;
       let expected: Dec = ZERO;
-      for (let k = 1; k < cells.length; k++) expected = k <= inst.plus ? addDec(expected, cells[k].value.num!) : subDec(expected, cells[k].value.num!);
+      for (let k = 1; k < n; k++) expected = k <= inst.plus ? addDec(expected, cells[k].value.num!) : subDec(expected, cells[k].value.num!);
       const target = cells[0], actual = target.value.num!;
       if (cmpDec(expected, actual) === 0) return;
       const exp = formatDec(expected), act = formatDec(actual), diff = formatDec(subDec(actual, expected));
       const name = cellName(table, version, rows[0], target);
-      const related = cells.slice(1).map((c, i) => ({ start: c.start, end: c.end, message: `${i < inst.plus ? '+' : '−'} ${cellName(table, version, rows[i + 1], c)} = ${c.value.raw}` }));
+      const related = cells.slice(1, n).map((c, i) => ({ start: c.start, end: c.end, message: `${i < inst.plus ? '+' : '−'} ${cellName(table, version, rows[i + 1], c)} = ${c.value.raw}` }));
       report({
         start: target.start, end: target.end,
         message: t(`勾稽关系不成立（${rel.name['zh-CN']}）：“${name}”应为 ${exp}，实为 ${act}，相差 ${diff}`,

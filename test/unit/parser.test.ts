@@ -45,6 +45,25 @@ describe('parser', () => {
     assertRangesFaithful(text, m);
   });
 
+  it('matches the column headers of seed 002 exactly, a misspelt one by similarity, and reads it alike with \\r\\n', () => {
+    const text = loadReport('002_b67df828cb4a1735');
+    const heads = (m: ReportModel) => m.tables.t2!.columns.map((c) => c.match && `${c.label}:${c.match.text}:${c.match.similarity.toFixed(2)}`);
+    const m = parseReport(text);
+    assert.ok(m.tables.t2!.columns.every((c) => c.match?.similarity === 1), heads(m).join());
+    // one header misspelt: the others are still exact, and it is found by similarity, not lost
+    const typo = parseReport(text.replace('本年新制作数量', '本年新制做数量'));
+    const made = typo.tables.t2!.columns.find((c) => c.label === '本年新制作数量')!;
+    assert.equal(made.match?.text, '本年新制做数量');
+    assert.ok(made.match!.similarity < 1 && made.match!.similarity >= 0.6);
+    assert.deepEqual(heads(typo).filter((h) => !h?.startsWith('本年新制作数量')), heads(m).filter((h) => !h?.startsWith('本年新制作数量')));
+    // \r\n line ends: the same cells (each value a cell of its own line)
+    const crlf = parseReport(text.replace(/\n/g, '\r\n'));
+    for (const id of ['t2', 't3', 't4'] as const) {
+      for (const row of m.tables[id]!.rows) assert.deepEqual(values(crlf, id, row.key), values(m, id, row.key), `${id}/${row.key}`);
+    }
+    assertRangesFaithful(text.replace(/\n/g, '\r\n'), crlf);
+  });
+
   it('reads Markdown-like pipe rows with cells broken over lines (seed 004) and finds no title', () => {
     const text = loadReport('004_ba2cc9ced20f5da6');
     const m = parseReport(text);

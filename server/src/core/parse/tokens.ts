@@ -132,9 +132,9 @@ function pushChunks(text: string, u: Uint16Array, s: number, e: number, line: nu
 /** A cell's lines (start, end, flags) in the pipe layout: reused between cells (kept up to SCRATCH_KEEP entries). */
 let segs = new Int32Array(48);
 
-/** The tokens of the pipe cell text[cs, ce), which starts on line `line`. */
 const isAsciiBlank = (c: number) => c === 10 || c === 32 || c === 13 || c === 9;
 
+/** The tokens of the pipe cell text[cs, ce), which starts on line `line`. */
 function pipeCell(text: string, u: Uint16Array, starts: Int32Array, count: number, cs: number, ce: number, line: number, toks: Tok[]): void {
   // the usual cell first: ASCII digits alone between blanks (\n0\n), one value. Its line is that of the start of
   // the digits' segment (after the last \n before them), as below

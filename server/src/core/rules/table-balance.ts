@@ -19,12 +19,12 @@ const numeric = (c: Cell | undefined): c is Cell => !!c && !!c.value.num;
 interface Instance { cells: Cell[]; rows: Row[]; n: number; plus: number }
 
 /** Fill inst with the cells of the relation in row (forEach row) or column col; false if one is not numeric. */
-function fill(inst: Instance, rel: RelationDef, rowOf: (key: string) => Row | undefined, row: Row | undefined, col: string | undefined): boolean {
+function fill(inst: Instance, rel: RelationDef, rowByKey: Map<string, Row>, row: Row | undefined, col: string | undefined): boolean {
   const minus = rel.minus ?? [];
   inst.plus = rel.plus.length; inst.n = 1 + inst.plus + minus.length;
   for (let k = 0; k < inst.n; k++) {
     const key = k === 0 ? rel.target : k <= inst.plus ? rel.plus[k - 1] : minus[k - 1 - inst.plus];
-    const r = row ?? rowOf(key)!;
+    const r = row ?? rowByKey.get(key)!;
     const c = col === undefined ? cellAt(r, key) : cellAt(r, col);
     if (!numeric(c)) return false;
     inst.cells[k] = c; inst.rows[k] = r;
@@ -34,15 +34,15 @@ function fill(inst: Instance, rel: RelationDef, rowOf: (key: string) => Row | un
 
 /** Every instance of a relation in a table whose cells are all located and numeric; others cannot be checked. */
 function eachInstance(table: Table, rowByKey: Map<string, Row>, rel: RelationDef, inst: Instance, fn: () => void): void {
-  const rowOf = (k: string) => rowByKey.get(k);
   if (rel.forEach === 'row') {
-    for (const row of table.rows) if (row.status === 'ok' && fill(inst, rel, rowOf, row, undefined)) fn();
+    for (const row of table.rows) if (row.status === 'ok' && fill(inst, rel, rowByKey, row, undefined)) fn();
     return;
   }
-  const targetRow = rowOf(rel.target);
+  const targetRow = rowByKey.get(rel.target);
   if (!targetRow || targetRow.status !== 'ok') return;
-  if (!rel.plus.every((k) => rowOf(k)?.status === 'ok') || !(rel.minus ?? []).every((k) => rowOf(k)?.status === 'ok')) return;
-  for (const cell of targetRow.cells) if (fill(inst, rel, rowOf, undefined, cell.colKey)) fn();
+  const ok = (k: string) => rowByKey.get(k)?.status === 'ok';
+  if (!rel.plus.every(ok) || !(rel.minus ?? []).every(ok)) return;
+  for (const cell of targetRow.cells) if (fill(inst, rel, rowByKey, undefined, cell.colKey)) fn();
 }
 
 function check(ctx: RuleContext, table: Table): void {

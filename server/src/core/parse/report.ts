@@ -1,7 +1,7 @@
 // parseReport: text -> model (title, sections, template version, tables). One linear pass over the lines,
 // then bounded work inside the table sections.
 import { tableDef, TEMPLATE, versionForYear, VERSIONS } from '../template';
-import { fold, foldString, LineIndex } from '../text';
+import { foldString, foldTable, LineIndex, unitsOf } from '../text';
 import type { ReportModel, Section, Span, Table, TableId, TemplateVersion } from '../types';
 import { findSections, findTitle } from './sections';
 import { readTable } from './tables';
@@ -9,19 +9,43 @@ import { recoverCollapsedRows } from './collapsed';
 import { moved, type KeptRegion, type Mover, type TableReuse } from './reuse';
 
 const FOLDED_MARKERS = VERSIONS.map((v) => ({ v, markers: TEMPLATE.versions[v].markers.map((m) => ({ m, f: foldString(m) })) }));
+/** Every marker, folded, by its first character (markersIn tries only those at a character that starts one). */
+const MARKER_LIST = FOLDED_MARKERS.flatMap(({ v, markers }) => markers.map(({ m, f }) => ({ v, m, f })));
+const MARKER_FIRST = new Uint8Array(65536);
+for (const { f } of MARKER_LIST) MARKER_FIRST[f.charCodeAt(0)] = 1;
+// markersIn compares folded characters one by one: exact only while no marker holds what fold writes for a label's
+// `1、` (a full stop after a digit)
+if (MARKER_LIST.some(({ f }) => /[.、．]/.test(f))) throw new Error('a version marker holds . or 、');
 
 type Evidence = ReportModel['templateEvidence'];
 
-/** The first occurrence in text[region] of each version's markers (the column headers only one version has). */
+/**
+ * The first occurrence in text[region] of each version's markers (the column headers only one version has), as
+ * fold(text, region) would find it: white space and bars skipped, widths unified. Matched in the text itself, not in
+ * a folded copy of the region.
+ */
 function markersIn(text: string, region: Span): Evidence {
-  const out: Evidence = [];
-  const r = fold(text, region.start, region.end);
-  for (const { v, markers } of FOLDED_MARKERS) {
-    for (const { m, f } of markers) {
-      const at = r.s.indexOf(f);
-      if (at >= 0) out.push({ version: v, text: m, span: { start: r.offs[at], end: r.offs[at + f.length - 1] + 1 } });
+  const table = foldTable(), u = unitsOf(text), end = Math.min(region.end, u.length);
+  const at = new Int32Array(MARKER_LIST.length).fill(-1), to = new Int32Array(MARKER_LIST.length);
+  let left = MARKER_LIST.length;
+  for (let i = Math.max(0, region.start); i < end && left; i++) {
+    const c = table[u[i]];
+    if (c < 0 || !MARKER_FIRST[c]) continue;
+    for (let k = 0; k < MARKER_LIST.length; k++) {
+      const f = MARKER_LIST[k].f;
+      if (at[k] >= 0 || f.charCodeAt(0) !== c) continue;
+      let j = i + 1, m = 1, last = i;
+      for (; m < f.length && j < end; j++) {
+        const d = table[u[j]];
+        if (d < 0) continue;
+        if (d !== f.charCodeAt(m)) break;
+        m++; last = j;
+      }
+      if (m === f.length) { at[k] = i; to[k] = last + 1; left--; }
     }
   }
+  const out: Evidence = [];
+  MARKER_LIST.forEach(({ v, m }, k) => { if (at[k] >= 0) out.push({ version: v, text: m, span: { start: at[k], end: to[k] } }); });
   return out;
 }
 const movedEvidence: Mover<Evidence> = (ev, d) => ev.map((e) => ({ version: e.version, text: e.text, span: { start: e.span.start + d, end: e.span.end + d } }));

@@ -28,6 +28,12 @@ export function isNaText(s: string): boolean { return NA_SLASH.has(s) || NA_DASH
 /** Small integers as bigint, made once: most cells hold one, and BigInt(string) costs about 100 ns. */
 const SMALL: bigint[] = Array.from({ length: 4096 }, (_, i) => BigInt(i));
 
+/**
+ * The values of the cells that read "0" to "999", made on first use and shared by every cell and check that reads
+ * one (nearly every cell does): frozen, as a value is never changed.
+ */
+const SMALL_VALUES: (CellValue | undefined)[] = new Array<CellValue | undefined>(1000);
+
 /** A string of 1 to 15 ASCII digits as bigint. */
 function bigOfDigits(s: string): bigint {
   let n = 0;
@@ -59,7 +65,15 @@ export function cellValue(raw: string): CellValue {
   if (raw.length > 0 && raw.length < 16) {
     let digits = true;
     for (let i = 0; i < raw.length; i++) { const c = raw.charCodeAt(i); if (c < 48 || c > 57) { digits = false; break; } }
-    if (digits) return { kind: 'integer', raw, num: { units: bigOfDigits(raw), scale: 0 } };
+    if (digits) {
+      // "0" to "999" written plainly (no leading zero): one shared value each
+      if (raw.length <= 3 && (raw.length === 1 || raw.charCodeAt(0) !== 48)) {
+        let n = 0;
+        for (let i = 0; i < raw.length; i++) n = n * 10 + raw.charCodeAt(i) - 48;
+        return SMALL_VALUES[n] ??= Object.freeze({ kind: 'integer', raw: String(n), num: Object.freeze({ units: SMALL[n], scale: 0 }) });
+      }
+      return { kind: 'integer', raw, num: { units: bigOfDigits(raw), scale: 0 } };
+    }
   }
   const t = raw.trim();
   if (t === '') return { kind: 'blank', raw: t };

@@ -11,8 +11,13 @@ import { moved, type KeptRegion, type Mover, type TableReuse } from './reuse';
 const FOLDED_MARKERS = VERSIONS.map((v) => ({ v, markers: TEMPLATE.versions[v].markers.map((m) => ({ m, f: foldString(m) })) }));
 /** Every marker, folded, by its first character (markersIn tries only those at a character that starts one). */
 const MARKER_LIST = FOLDED_MARKERS.flatMap(({ v, markers }) => markers.map(({ m, f }) => ({ v, m, f })));
-const MARKER_FIRST = new Uint8Array(65536);
-for (const { f } of MARKER_LIST) MARKER_FIRST[f.charCodeAt(0)] = 1;
+/** MARKER_GROUP[c] > 0: the markers starting with c are MARKER_BY_GROUP[MARKER_GROUP[c]] (indices in MARKER_LIST). */
+const MARKER_GROUP = new Uint8Array(65536), MARKER_BY_GROUP: number[][] = [[]];
+MARKER_LIST.forEach(({ f }, k) => {
+  const c = f.charCodeAt(0);
+  if (!MARKER_GROUP[c]) { MARKER_GROUP[c] = MARKER_BY_GROUP.length; MARKER_BY_GROUP.push([]); }
+  MARKER_BY_GROUP[MARKER_GROUP[c]].push(k);
+});
 // markersIn compares folded characters one by one: exact only while no marker holds what fold writes for a label's
 // `1、` (a full stop after a digit)
 if (MARKER_LIST.some(({ f }) => /[.、．]/.test(f))) throw new Error('a version marker holds . or 、');
@@ -30,10 +35,11 @@ function markersIn(text: string, region: Span): Evidence {
   let left = MARKER_LIST.length;
   for (let i = Math.max(0, region.start); i < end && left; i++) {
     const c = table[u[i]];
-    if (c < 0 || !MARKER_FIRST[c]) continue;
-    for (let k = 0; k < MARKER_LIST.length; k++) {
-      const f = MARKER_LIST[k].f;
-      if (at[k] >= 0 || f.charCodeAt(0) !== c) continue;
+    if (c < 0 || !MARKER_GROUP[c]) continue;
+    const group = MARKER_BY_GROUP[MARKER_GROUP[c]];
+    for (let g = 0; g < group.length; g++) {
+      const k = group[g], f = MARKER_LIST[k].f;
+      if (at[k] >= 0) continue;
       let j = i + 1, m = 1, last = i;
       for (; m < f.length && j < end; j++) {
         const d = table[u[j]];

@@ -33,14 +33,7 @@ const DEC = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
  */
 export function splitRow(digits: string, columns: ColumnDef[], relations: RelationDef[], max = 2): SplitOutcome {
   const n = columns.length;
-  const idx = new Map(columns.map((c, i) => [c.key, i]));
-  const rels = relations.filter((r) => r.forEach === 'row' && idx.has(r.target) && r.plus.every((k) => idx.has(k)) && (r.minus ?? []).every((k) => idx.has(k)));
-  // a column that is the target of a relation whose terms all come before it is forced
-  const forcedBy = new Map<number, RelationDef>();
-  for (const r of rels) {
-    const t = idx.get(r.target)!;
-    if ([...r.plus, ...(r.minus ?? [])].every((k) => idx.get(k)! < t) && columns[t].value !== 'decimal') forcedBy.set(t, r);
-  }
+  const { idx, rels, forcedBy } = shapeOf(columns, relations);
   const parts: string[] = new Array(n);
   const solutions: string[][] = [];
   let steps = 0;
@@ -64,11 +57,14 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
         if (++steps > BUDGET) { exhausted = true; return; }
         from[i] = pos;
         if (i === n - 2) {
-          // the last term is what is left of the total
-          const s = rest.toString();
-          if (pos + s.length === end && digits.startsWith(s, pos)) {
+          // the last term is what is left of the total: digits[pos, end) must read it exactly (as many digits as
+          // it has, so no leading zero), compared as a number (at most 12 digits)
+          if (end - pos !== decimalDigits(rest)) return;
+          let v = 0;
+          for (let k = pos; k < end; k++) v = v * 10 + digits.charCodeAt(k) - 48;
+          if (v === rest) {
             for (let k = 0; k < i; k++) parts[k] = digits.slice(from[k], from[k + 1]);
-            parts[i] = s;
+            parts[i] = digits.slice(pos, end);
             parts[n - 1] = ts;
             solutions.push([...parts]);
           }
@@ -83,7 +79,13 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
           if (d < 0 || d > 9 || (len === 2 && v === 0)) break;
           v = v * 10 + d;
           if (v > rest) break;
-          body(i + 1, pos + len, rest - v);
+          // the digits left, D of them, make the parts after this one, c of them, which add up to what is left of
+          // the total, r: each part is at most r, so has at most as many digits (D <= c digits(r)); and c parts of D
+          // digits add up to less than 10^(D - c + 1) + 9 (c - 1) (one part of all but c - 1 digits, the others of
+          // one). Else no split follows from here
+          const D = end - pos - len, c = n - 2 - i, r = rest - v;
+          if (D > c * decimalDigits(r) || (D - c + 1 < 16 && r > POW10[D - c + 1] - 1 + 9 * (c - 1))) continue;
+          body(i + 1, pos + len, r);
           if (solutions.length >= max || exhausted) return;
         }
       };
@@ -94,6 +96,25 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
   const input: SearchInput = { digits, columns, idx, rels, forcedBy, max, parts, solutions };
   exhausted = integers ? search(PLAIN, input) : search(DECIMAL, input);
   return { solutions, exhausted };
+}
+
+/** A row shape's relations, as splitRow uses them: computed once per columns and relations (template data). */
+interface Shape { relations: RelationDef[]; idx: Map<string, number>; rels: RelationDef[]; forcedBy: Map<number, RelationDef> }
+const SHAPES = new WeakMap<ColumnDef[], Shape>();
+function shapeOf(columns: ColumnDef[], relations: RelationDef[]): Shape {
+  const known = SHAPES.get(columns);
+  if (known && known.relations === relations) return known;
+  const idx = new Map(columns.map((c, i) => [c.key, i]));
+  const rels = relations.filter((r) => r.forEach === 'row' && idx.has(r.target) && r.plus.every((k) => idx.has(k)) && (r.minus ?? []).every((k) => idx.has(k)));
+  // a column that is the target of a relation whose terms all come before it is forced
+  const forcedBy = new Map<number, RelationDef>();
+  for (const r of rels) {
+    const t = idx.get(r.target)!;
+    if ([...r.plus, ...(r.minus ?? [])].every((k) => idx.get(k)! < t) && columns[t].value !== 'decimal') forcedBy.set(t, r);
+  }
+  const shape = { relations, idx, rels, forcedBy };
+  SHAPES.set(columns, shape);
+  return shape;
 }
 
 const POW10 = Array.from({ length: 17 }, (_, k) => 10 ** k);

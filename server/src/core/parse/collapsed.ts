@@ -33,7 +33,7 @@ const DEC = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
  */
 export function splitRow(digits: string, columns: ColumnDef[], relations: RelationDef[], max = 2): SplitOutcome {
   const n = columns.length;
-  const { idx, rels, forcedBy } = shapeOf(columns, relations);
+  const shape = shapeOf(columns, relations), { forcedBy } = shape;
   const parts: string[] = new Array(n);
   const solutions: string[][] = [];
   let steps = 0;
@@ -93,13 +93,19 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
     }
     return { solutions, exhausted };
   }
-  const input: SearchInput = { digits, columns, idx, rels, forcedBy, max, parts, solutions };
+  const input: SearchInput = { digits, columns, shape, max, parts, solutions };
   exhausted = integers ? search(PLAIN, input) : search(DECIMAL, input);
   return { solutions, exhausted };
 }
 
 /** A row shape's relations, as splitRow uses them: computed once per columns and relations (template data). */
-interface Shape { relations: RelationDef[]; idx: Map<string, number>; rels: RelationDef[]; forcedBy: Map<number, RelationDef> }
+interface Shape {
+  relations: RelationDef[]; idx: Map<string, number>; rels: RelationDef[]; forcedBy: Map<number, RelationDef>;
+  /** For search: the row relations as column indexes; the forced ones (in forcedBy's order) and by column. */
+  relIdx: RelIdx[]; forced: RelIdx[]; forcedAt: (RelIdx | undefined)[];
+  /** Before column i (i < n): a boundary no relation crosses, and the relations wholly before it. */
+  boundary: boolean[]; settled: RelIdx[][];
+}
 const SHAPES = new WeakMap<ColumnDef[], Shape>();
 function shapeOf(columns: ColumnDef[], relations: RelationDef[]): Shape {
   const known = SHAPES.get(columns);
@@ -112,7 +118,16 @@ function shapeOf(columns: ColumnDef[], relations: RelationDef[]): Shape {
     const t = idx.get(r.target)!;
     if ([...r.plus, ...(r.minus ?? [])].every((k) => idx.get(k)! < t) && columns[t].value !== 'decimal') forcedBy.set(t, r);
   }
-  const shape = { relations, idx, rels, forcedBy };
+  const n = columns.length;
+  const asIdx = (r: RelationDef): RelIdx => ({ target: idx.get(r.target)!, plus: r.plus.map((k) => idx.get(k)!), minus: (r.minus ?? []).map((k) => idx.get(k)!) });
+  const relIdx = rels.map(asIdx);
+  const forced = [...forcedBy.values()].map(asIdx);
+  const forcedAt: (RelIdx | undefined)[] = new Array(n).fill(undefined);
+  for (const f of forced) forcedAt[f.target] = f;
+  const spans = relIdx.map((r) => { const cols = [r.target, ...r.plus, ...r.minus]; return { lo: Math.min(...cols), hi: Math.max(...cols) }; });
+  const boundary = Array.from({ length: n + 1 }, (_, i) => i > 0 && i < n && spans.every((sp) => sp.hi < i || sp.lo >= i));
+  const settled = boundary.map((b, i) => (b ? relIdx.filter((_, k) => spans[k].hi < i) : []));
+  const shape: Shape = { relations, idx, rels, forcedBy, relIdx, forced, forcedAt, boundary, settled };
   SHAPES.set(columns, shape);
   return shape;
 }
@@ -140,7 +155,7 @@ const DECIMAL: Arith<Dec> = {
 };
 
 interface SearchInput {
-  digits: string; columns: ColumnDef[]; idx: Map<string, number>; rels: RelationDef[]; forcedBy: Map<number, RelationDef>;
+  digits: string; columns: ColumnDef[]; shape: Shape;
   max: number; parts: string[]; solutions: string[][];
 }
 
@@ -148,17 +163,12 @@ interface SearchInput {
 interface RelIdx { target: number; plus: number[]; minus: number[] }
 
 /** The general split search, column by column (forced totals computed, not guessed). Returns true if it gave up. */
-function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, parts, solutions }: SearchInput): boolean {
+function search<T>(A: Arith<T>, { digits, columns, shape, max, parts, solutions }: SearchInput): boolean {
   const n = columns.length;
   const nums: T[] = new Array(n);
   let steps = 0;
   let exhausted = false;
-  const asIdx = (r: RelationDef): RelIdx => ({ target: idx.get(r.target)!, plus: r.plus.map((k) => idx.get(k)!), minus: (r.minus ?? []).map((k) => idx.get(k)!) });
-  const relIdx = rels.map(asIdx);
-  // the forced columns, in forcedBy's order, and by column
-  const forced = [...forcedBy.values()].map(asIdx);
-  const forcedAt: (RelIdx | undefined)[] = new Array(n).fill(undefined);
-  for (const f of forced) forcedAt[f.target] = f;
+  const { relIdx, forced, forcedAt, boundary, settled } = shape;
   const wellFormed = (s: string, c: ColumnDef) => (c.value === 'decimal' ? DEC : INT).test(s);
   const sumOf = (r: RelIdx): T => {
     let sum = A.zero;
@@ -180,10 +190,6 @@ function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, par
   // a boundary before column i that no relation crosses (表四's three blocks of five): what follows it depends only
   // on where it starts, so a start from which no split was found is not tried again with another split before it
   const L = digits.length;
-  const spans = relIdx.map((r) => { const cols = [r.target, ...r.plus, ...r.minus]; return { lo: Math.min(...cols), hi: Math.max(...cols) }; });
-  const boundary = Array.from({ length: n + 1 }, (_, i) => i > 0 && i < n && spans.every((sp) => sp.hi < i || sp.lo >= i));
-  // the relations wholly before each boundary
-  const settled = boundary.map((b, i) => (b ? relIdx.filter((_, k) => spans[k].hi < i) : []));
   const dead = new Set<number>();
   const go = (i: number, pos: number): void => {
     if (solutions.length >= max || exhausted) return;
@@ -219,10 +225,26 @@ function search<T>(A: Arith<T>, { digits, columns, idx, rels, forcedBy, max, par
     if (r) {
       const sum = sumOf(r);
       if (A.negative(sum)) return;
-      const s = A.digits(sum);
-      if (!digits.startsWith(s, pos)) return;
+      let len: number;
+      const x = sum as unknown as number;
+      if (plain && x < 1e15) {
+        // the total's digits must follow: compared as a number, without making its string
+        len = decimalDigits(x);
+        if (pos + len > L) return;
+        let v = 0;
+        for (let k = pos; k < pos + len; k++) {
+          const d = digits.charCodeAt(k) - 48;
+          if (d < 0 || d > 9) return;
+          v = v * 10 + d;
+        }
+        if (v !== x) return;
+      } else {
+        const s = A.digits(sum);
+        if (!digits.startsWith(s, pos)) return;
+        len = s.length;
+      }
       nums[i] = sum;
-      go(i + 1, pos + s.length);
+      go(i + 1, pos + len);
       return;
     }
     const maxLen = Math.min(MAX_PART, left - (n - i - 1));

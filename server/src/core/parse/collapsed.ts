@@ -466,15 +466,10 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
     recovered.push(row.key);
   }
   if (!recovered.length) return { table, recovered, ambiguous };
-  const located = rows.filter((r) => r.span).map((r) => r.span!);
-  return {
-    table: {
-      ...table, rows, absent: false,
-      start: Math.min(table.absent ? Infinity : table.start, ...located.map((s) => s.start)),
-      end: Math.max(table.absent ? -Infinity : table.end, ...located.map((s) => s.end)),
-    },
-    recovered, ambiguous,
-  };
+  let start = table.absent ? Infinity : table.start, end = table.absent ? -Infinity : table.end;
+  for (const r of rows) if (r.span) { start = Math.min(start, r.span.start); end = Math.max(end, r.span.end); }
+  // not { ...table, … }: object spread is slow in Node 20's V8 (the keys keep their order either way)
+  return { table: Object.assign({}, table, { rows, absent: false, start, end }), recovered, ambiguous };
 }
 
 /** A column relation on its values: target first, then the plus terms, then the minus terms. */

@@ -129,7 +129,7 @@ export function parseReport(text: string, idx = new LineIndex(text), options: Pa
     const def = tableDef(parseVersion, id);
     const go = (): Table => {
       const r = recoverCollapsedRows(text, def, t);
-      return r.recovered.length || r.ambiguous.length ? { ...r.table, recovered: r.recovered, ambiguous: r.ambiguous } : r.table;
+      return r.recovered.length || r.ambiguous.length ? Object.assign({}, r.table, { recovered: r.recovered, ambiguous: r.ambiguous }) : r.table;
     };
     tables[id] = at(regionOf.get(id) ?? t.region)?.kept(`${parseVersion} ${id} recovered ${t.orphan ? 1 : 0}`, go, moved) ?? go();
   }

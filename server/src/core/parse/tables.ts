@@ -300,8 +300,32 @@ function cellsOf(text: string, toks: Tok[], spec: RowSpec): Cell[] {
 }
 
 interface Piece extends Span {
-  /** The piece folded. */
-  f: string;
+  /** The length of the piece folded. */
+  len: number;
+  /** The piece folded: made only when a header is not spelt exactly (foldedPiece). */
+  f?: string;
+}
+
+function foldedPiece(text: string, p: Piece): string {
+  return (p.f ??= foldSlice(text, p.start, p.end));
+}
+
+/**
+ * Is fold(text, start, end) (labels folded) the string f? Compared character by character, without making the
+ * folded string: most header pieces are not the label they are compared with, and differ at once.
+ */
+function foldsTo(text: string, start: number, end: number, f: string): boolean {
+  const table = foldTable();
+  let k = 0, prev = 0;
+  for (let i = start; i < end; i++) {
+    let c = table[text.charCodeAt(i)];
+    if (c < 0) continue;
+    if ((c === 0x3001 || c === 0xff0e) && isDigit(prev)) c = 46;
+    if (k === f.length || f.charCodeAt(k) !== c) return false;
+    k++;
+    prev = c;
+  }
+  return k === f.length;
 }
 
 /**
@@ -312,9 +336,8 @@ interface Piece extends Span {
 function headerPieces(text: string, toks: Tok[], from: number, to: number): Piece[] {
   const pieces: Piece[] = [];
   const add = (start: number, end: number) => {
-    if (end - start > 40 && foldedLength(text, start, end, 40) > 40) return;
-    const f = foldSlice(text, start, end);
-    if (f) pieces.push({ start, end, f });
+    const len = foldedLength(text, start, end, 40);
+    if (len && len <= 40) pieces.push({ start, end, len });
   };
   for (let k = from; k < to; k++) {
     const t = toks[k];
@@ -351,7 +374,8 @@ function matchHeaders(text: string, pieces: Piece[], labels: string[], min: numb
   let exact = 0;
   for (let k = 0; k < pieces.length && exact < labels.length; k++) {
     for (let li = 0; li < folded.length; li++) {
-      if (out[li] || pieces[k].f !== folded[li]) continue;
+      const p = pieces[k];
+      if (out[li] || p.len !== folded[li].length || !foldsTo(text, p.start, p.end, folded[li])) continue;
       out[li] = headerMatch(text, pieces[k], 1, false);
       exact++;
       break;
@@ -361,7 +385,7 @@ function matchHeaders(text: string, pieces: Piece[], labels: string[], min: numb
   out.fill(undefined);
   const cands: { k: number; label: number; sim: number }[] = [];
   for (let k = 0; k < pieces.length; k++) {
-    const f = pieces[k].f;
+    const f = foldedPiece(text, pieces[k]);
     const gen = markChars(f);
     for (let li = 0; li < folded.length; li++) {
       const lab = folded[li];
@@ -381,7 +405,8 @@ function matchHeaders(text: string, pieces: Piece[], labels: string[], min: numb
     used.add(c.k);
     const t = pieces[c.k];
     // a header cut by the page width (商业企 / 业) is wrapped, not misspelt
-    const wrapped = c.sim < 1 && (folded[c.label].startsWith(t.f) || folded[c.label].endsWith(t.f));
+    const tf = foldedPiece(text, t);
+    const wrapped = c.sim < 1 && (folded[c.label].startsWith(tf) || folded[c.label].endsWith(tf));
     out[c.label] = headerMatch(text, t, c.sim, wrapped);
   }
   return out;

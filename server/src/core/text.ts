@@ -184,7 +184,9 @@ export function foldRanges(text: string, ranges: readonly { start: number; end: 
 export function foldEach(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, n: number): Folded[] {
   let total = 0;
   for (let k = 0; k < n; k++) total += Math.max(0, ends[k] - starts[k]);
-  const codes = new Uint16Array(total), offs = new Int32Array(total), table = foldTable(), at = new Int32Array(n + 1);
+  // the codes only become the string: scratch when they fit (the offsets are the results' own)
+  const codes = total <= SCRATCH_MAX ? scratchCodes : new Uint16Array(total), offs = new Int32Array(total), table = foldTable();
+  const at: number[] = new Array<number>(n + 1);
   let j = 0;
   for (let k = 0; k < n; k++) {
     at[k] = j;

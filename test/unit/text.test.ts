@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { textScan } from '../../server/src/core/prose/scan';
-import { editDistance, LineIndex, LONG, similarity } from '../../server/src/core/text';
+import { approxDistance, approxFind, editDistance, LineIndex, LONG, similarity } from '../../server/src/core/text';
 
 /** The textbook dynamic programme, for comparison. */
 function reference(a: string, b: string): number {
@@ -29,6 +29,25 @@ describe('text: edit distance', () => {
       const full = similarity(a, b);
       assert.equal(similarity(a, b, min), full >= min ? full : 0);
     }), { numRuns: 2000 });
+  });
+
+  it('approxDistance is the least distance to a substring: by brute force on short strings, approxFind\'s on patterns of one block of bits (up to 32 characters), two (33 to 64) and more', () => {
+    const unit = fc.constantFrom('申', '请', '公', '开', '一', '、', '0', '1', '(');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 8 }), fc.string({ unit, maxLength: 10 }), (p, t) => {
+      let least = p.length;
+      for (let a = 0; a <= t.length; a++) for (let b = a; b <= t.length; b++) least = Math.min(least, reference(p, t.slice(a, b)));
+      assert.equal(approxDistance(p, t), least);
+    }), { numRuns: 1000 });
+    // lengths drawn evenly (size 'max'): one block, two blocks, longer than two
+    for (const [min, max] of [[1, 32], [33, 64], [65, 80]]) {
+      fc.assert(fc.property(fc.string({ unit, minLength: min, maxLength: max, size: 'max' }), fc.string({ unit, maxLength: 120, size: 'max' }), (p, t) => {
+        assert.equal(approxDistance(p, t), approxFind(p, t).distance);
+      }), { numRuns: 1000 });
+    }
+    // a label in its context, with a character changed: the context's own copy is 1 away
+    const label = '（三）不予公开3.危及“三安全一稳定”4.保护第三方合法权益5.属于三类内部事务信息';
+    assert.ok(label.length > 32);
+    assert.equal(approxDistance(label.replace('稳定', '稳宝'), `前文${label}后文`), 1);
   });
 
   it('examples', () => {

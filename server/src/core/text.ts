@@ -389,6 +389,88 @@ export function approxFind(pattern: string, text: string): Approx {
   for (let j = 1; j <= n; j++) if (prevD[j] < bestD || (prevD[j] === bestD && j - prevS[j] > best - prevS[best])) { bestD = prevD[j]; best = j; }
   return { start: prevS[best], end: best, distance: bestD };
 }
+/**
+ * approxFind(pattern, text).distance, computed faster: for a pattern of at most 32 code units by Myers' bit-parallel
+ * algorithm (one step per character of the text, the pattern's column of the table held in the bits of two
+ * integers), else by approxFind itself. The least edit distance between the pattern and any substring of the text.
+ */
+export function approxDistance(pattern: string, text: string): number {
+  const m = pattern.length;
+  if (!m) return 0;
+  if (m > 64) return approxFind(pattern, text).distance;
+  if (m > 32) return approxDistance64(pattern, text);
+  const n = text.length;
+  const peq = PEQ;
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] |= 1 << i;
+  const high = 1 << (m - 1);
+  // vertical deltas of the column (+1 / -1 at each row), and the score of its last row; the top row is 0 all along
+  // (a match may start anywhere)
+  let pv = -1, mv = 0, score = m, least = m;
+  for (let j = 0; j < n && least > 0; j++) {
+    const eq = peq[text.charCodeAt(j)];
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & high) score++;
+    else if (mh & high) score--;
+    if (score < least) least = score;
+    ph <<= 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = 0;
+  return least;
+}
+/** Myers' pattern bitmasks by code unit: only the pattern's characters are set, and cleared after each call. */
+const PEQ = new Int32Array(65536);
+/** The bitmasks of rows 33 to 64. */
+const PEQ2 = new Int32Array(65536);
+
+/**
+ * approxDistance for a pattern of 33 to 64 code units: two blocks of 32 rows, the first passing the horizontal delta
+ * of its last row to the second (Hyyrö's blocks of Myers' algorithm).
+ */
+function approxDistance64(pattern: string, text: string): number {
+  const m = pattern.length, n = text.length;
+  for (let i = 0; i < 32; i++) PEQ[pattern.charCodeAt(i)] |= 1 << i;
+  for (let i = 32; i < m; i++) PEQ2[pattern.charCodeAt(i)] |= 1 << (i - 32);
+  const high = 1 << (m - 33);
+  let pv0 = -1, mv0 = 0, pv1 = -1, mv1 = 0, score = m, least = m;
+  for (let j = 0; j < n && least > 0; j++) {
+    const c = text.charCodeAt(j);
+    // rows 1 to 32: the top row is 0 all along
+    const eq0 = PEQ[c];
+    const xv0 = eq0 | mv0;
+    const xh0 = ((((eq0 & pv0) + pv0) | 0) ^ pv0) | eq0;
+    let ph0 = mv0 | ~(xh0 | pv0), mh0 = pv0 & xh0;
+    const hin = ph0 < 0 ? 1 : mh0 < 0 ? -1 : 0; // the delta of row 32 (its sign bit)
+    ph0 <<= 1;
+    mh0 <<= 1;
+    pv0 = mh0 | ~(xv0 | ph0);
+    mv0 = ph0 & xv0;
+    // rows 33 to m, below it
+    let eq1 = PEQ2[c];
+    const xv1 = eq1 | mv1;
+    if (hin < 0) eq1 |= 1;
+    const xh1 = ((((eq1 & pv1) + pv1) | 0) ^ pv1) | eq1;
+    let ph1 = mv1 | ~(xh1 | pv1), mh1 = pv1 & xh1;
+    if (ph1 & high) score++;
+    else if (mh1 & high) score--;
+    if (score < least) least = score;
+    ph1 <<= 1;
+    mh1 <<= 1;
+    if (hin < 0) mh1 |= 1;
+    else if (hin > 0) ph1 |= 1;
+    pv1 = mh1 | ~(xv1 | ph1);
+    mv1 = ph1 & xv1;
+  }
+  for (let i = 0; i < 32; i++) PEQ[pattern.charCodeAt(i)] = 0;
+  for (let i = 32; i < m; i++) PEQ2[pattern.charCodeAt(i)] = 0;
+  return least;
+}
+
 /** The rows approxFind reuses, and its copy of the text. */
 const APPROX: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
 const APPROX_KEEP = 1 << 14;

@@ -1,7 +1,7 @@
 // Reading a table: value runs are found in the token stream and aligned, in order, with the template's rows
 // by label similarity (dynamic programming), so that every layout is read by one algorithm.
 import { rowsOf, type ColumnDef, type TableDef } from '../template';
-import { approxFind, editDistance, foldedLength, foldSlice, foldString, foldTable, fromCodes, isDigit, isWhite, similarity, unitsOf, LineIndex } from '../text';
+import { approxDistance, approxFind, editDistance, foldedLength, foldSlice, foldString, foldTable, fromCodes, isDigit, isWhite, similarity, unitsOf, LineIndex } from '../text';
 import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
 import { tokenize, tokValue, type Tok } from './tokens';
 import { Automaton } from '../prose/automaton';
@@ -171,12 +171,20 @@ function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
   let hits = 0;
   for (let k = 0; k < spec.codes.length; k++) if (charMarks[spec.codes[k]] === gen) hits++;
   if (hits / spec.folded.length < 0.5) return NO_SIM;
-  const a = approxFind(spec.folded, run.pre);
-  const simPre = Math.max(0, 1 - a.distance / spec.folded.length);
-  if (simPre >= 0.9 || run.ctx.length === run.preLen) return { sim: simPre, start: a.start, end: a.end };
-  const b = approxFind(spec.folded, run.ctx);
-  const simAll = Math.max(0, 1 - b.distance / spec.folded.length);
-  return simAll > simPre + 0.1 ? { sim: simAll, start: b.start, end: b.end } : { sim: simPre, start: a.start, end: a.end };
+  // the similarities from the distances alone (approxDistance: fast), in the text before the run and, unless that
+  // is close already, with the text after it
+  const len = spec.folded.length;
+  const simPre = Math.max(0, 1 - approxDistance(spec.folded, run.pre) / len);
+  let sim = simPre, inCtx = false;
+  if (simPre < 0.9 && run.ctx.length !== run.preLen) {
+    const simAll = Math.max(0, 1 - approxDistance(spec.folded, run.ctx) / len);
+    if (simAll > simPre + 0.1) { sim = simAll; inCtx = true; }
+  }
+  // where the label is matters only for one that can be taken (0.5 or more, see pairScore and readTable): found by
+  // the full search then, whose distance is the same
+  if (sim < 0.5) return { sim, start: 0, end: 0 };
+  const a = approxFind(spec.folded, inCtx ? run.ctx : run.pre);
+  return { sim, start: a.start, end: a.end };
 }
 
 const NEG = -1e9;

@@ -5,8 +5,11 @@ import type { Cell, Dec, Row, Table } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { cellName } from './util';
 
-const cellAt = (row: Row | undefined, colKey: string): Cell | undefined => {
+/** The row's cell of a column: at index `at` when the cells stand there (nearly always: the template's order), else searched. */
+const cellAt = (row: Row | undefined, colKey: string, at: number): Cell | undefined => {
   if (!row) return undefined;
+  const guess = row.cells[at];
+  if (guess && guess.colKey === colKey) return guess;
   for (const c of row.cells) if (c.colKey === colKey) return c;
   return undefined;
 };
@@ -18,31 +21,47 @@ const numeric = (c: Cell | undefined): c is Cell => !!c && !!c.value.num;
  */
 interface Instance { cells: Cell[]; rows: Row[]; n: number; plus: number }
 
-/** Fill inst with the cells of the relation in row (forEach row) or column col; false if one is not numeric. */
-function fill(inst: Instance, rel: RelationDef, rowByKey: Map<string, Row>, row: Row | undefined, col: string | undefined): boolean {
-  const minus = rel.minus ?? [];
-  inst.plus = rel.plus.length; inst.n = 1 + inst.plus + minus.length;
+/** The relation's terms in order: the target, the rows or columns added, those subtracted. */
+function termsOf(rel: RelationDef): string[] {
+  return [rel.target, ...rel.plus, ...(rel.minus ?? [])];
+}
+
+/**
+ * Fill inst with the cells of the relation: in `row` (forEach row: the terms are columns, looked for first at the
+ * indices `at`), or in the column `col` at index `at[0]` of the term rows `termRows`. False if one is not numeric.
+ */
+function fill(inst: Instance, rel: RelationDef, terms: string[], row: Row | undefined, termRows: (Row | undefined)[], col: string | undefined, at: number[]): boolean {
+  inst.plus = rel.plus.length; inst.n = terms.length;
   for (let k = 0; k < inst.n; k++) {
-    const key = k === 0 ? rel.target : k <= inst.plus ? rel.plus[k - 1] : minus[k - 1 - inst.plus];
-    const r = row ?? rowByKey.get(key)!;
-    const c = col === undefined ? cellAt(r, key) : cellAt(r, col);
+    const r = row ?? termRows[k];
+    const c = col === undefined ? cellAt(r, terms[k], at[k]) : cellAt(r, col, at[0]);
     if (!numeric(c)) return false;
-    inst.cells[k] = c; inst.rows[k] = r;
+    inst.cells[k] = c; inst.rows[k] = r!;
   }
   return true;
 }
 
 /** Every instance of a relation in a table whose cells are all located and numeric; others cannot be checked. */
 function eachInstance(table: Table, rowByKey: Map<string, Row>, rel: RelationDef, inst: Instance, fn: () => void): void {
+  const terms = termsOf(rel);
   if (rel.forEach === 'row') {
-    for (const row of table.rows) if (row.status === 'ok' && fill(inst, rel, rowByKey, row, undefined)) fn();
+    // where each column stands in a row's cells, from the first row read (the others have the same order)
+    let at: number[] | undefined;
+    for (const row of table.rows) {
+      if (row.status !== 'ok') continue;
+      at ??= terms.map((key) => row.cells.findIndex((c) => c.colKey === key));
+      if (fill(inst, rel, terms, row, [], undefined, at)) fn();
+    }
     return;
   }
-  const targetRow = rowByKey.get(rel.target);
-  if (!targetRow || targetRow.status !== 'ok') return;
-  const ok = (k: string) => rowByKey.get(k)?.status === 'ok';
-  if (!rel.plus.every(ok) || !(rel.minus ?? []).every(ok)) return;
-  for (const cell of targetRow.cells) if (fill(inst, rel, rowByKey, undefined, cell.colKey)) fn();
+  const termRows = terms.map((k) => rowByKey.get(k));
+  if (!termRows.every((r) => r?.status === 'ok')) return;
+  const at = [0];
+  const cells = termRows[0]!.cells;
+  for (let j = 0; j < cells.length; j++) {
+    at[0] = j;
+    if (fill(inst, rel, terms, undefined, termRows, cells[j].colKey, at)) fn();
+  }
 }
 
 function check(ctx: RuleContext, table: Table): void {

@@ -100,7 +100,9 @@ export function splitRow(digits: string, columns: ColumnDef[], relations: Relati
 
 /** A row shape's relations, as splitRow uses them: computed once per columns and relations (template data). */
 interface Shape {
-  relations: RelationDef[]; idx: Map<string, number>; rels: RelationDef[]; forcedBy: Map<number, RelationDef>;
+  relations: RelationDef[];
+  /** A column that is the target of a row relation whose terms all come before it: forced. */
+  forcedBy: Map<number, RelationDef>;
   /** For search: the row relations as column indexes; the forced ones (in forcedBy's order) and by column. */
   relIdx: RelIdx[]; forced: RelIdx[]; forcedAt: (RelIdx | undefined)[];
   /** Before column i (i < n): a boundary no relation crosses, and the relations wholly before it. */
@@ -127,7 +129,7 @@ function shapeOf(columns: ColumnDef[], relations: RelationDef[]): Shape {
   const spans = relIdx.map((r) => { const cols = [r.target, ...r.plus, ...r.minus]; return { lo: Math.min(...cols), hi: Math.max(...cols) }; });
   const boundary = Array.from({ length: n + 1 }, (_, i) => i > 0 && i < n && spans.every((sp) => sp.hi < i || sp.lo >= i));
   const settled = boundary.map((b, i) => (b ? relIdx.filter((_, k) => spans[k].hi < i) : []));
-  const shape: Shape = { relations, idx, rels, forcedBy, relIdx, forced, forcedAt, boundary, settled };
+  const shape: Shape = { relations, forcedBy, relIdx, forced, forcedAt, boundary, settled };
   SHAPES.set(columns, shape);
   return shape;
 }

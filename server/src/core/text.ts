@@ -390,9 +390,10 @@ export function approxFind(pattern: string, text: string): Approx {
   return { start: prevS[best], end: best, distance: bestD };
 }
 /**
- * approxFind(pattern, text).distance, computed faster: for a pattern of at most 32 code units by Myers' bit-parallel
- * algorithm (one step per character of the text, the pattern's column of the table held in the bits of two
- * integers), else by approxFind itself. The least edit distance between the pattern and any substring of the text.
+ * approxFind(pattern, text).distance, computed faster: for a pattern of at most 64 code units by Myers' bit-parallel
+ * algorithm (one step per character of the text; the pattern's column of the table is held in the bits of two
+ * integers per 32 rows: here, and in approxDistance64 for 33 to 64), else by approxFind itself. The least edit
+ * distance between the pattern and any substring of the text.
  */
 export function approxDistance(pattern: string, text: string): number {
   const m = pattern.length;

@@ -31,15 +31,15 @@ describe('text: edit distance', () => {
     }), { numRuns: 2000 });
   });
 
-  it('approxDistance is the least distance to a substring: by brute force on short strings, approxFind\'s on patterns of one block of bits (up to 32 characters), two (33 to 64) and more', () => {
+  it('approxDistance is the least distance to a substring: by brute force on short strings, approxFind\'s on patterns of one block of bits (up to 32 characters) and two (33 to 64)', () => {
     const unit = fc.constantFrom('申', '请', '公', '开', '一', '、', '0', '1', '(');
     fc.assert(fc.property(fc.string({ unit, maxLength: 8 }), fc.string({ unit, maxLength: 10 }), (p, t) => {
       let least = p.length;
       for (let a = 0; a <= t.length; a++) for (let b = a; b <= t.length; b++) least = Math.min(least, reference(p, t.slice(a, b)));
       assert.equal(approxDistance(p, t), least);
     }), { numRuns: 1000 });
-    // lengths drawn evenly (size 'max'): one block, two blocks, longer than two
-    for (const [min, max] of [[1, 32], [33, 64], [65, 80]]) {
+    // lengths drawn evenly (size 'max'): one block, two blocks (a longer pattern is approxFind's own answer)
+    for (const [min, max] of [[1, 32], [33, 64]]) {
       fc.assert(fc.property(fc.string({ unit, minLength: min, maxLength: max, size: 'max' }), fc.string({ unit, maxLength: 120, size: 'max' }), (p, t) => {
         assert.equal(approxDistance(p, t), approxFind(p, t).distance);
       }), { numRuns: 1000 });

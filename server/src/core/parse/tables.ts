@@ -189,14 +189,32 @@ function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
 
 const NEG = -1e9;
 
-function pairScore(run: Run, spec: RowSpec, sim: Sim): number {
+function pairScore(run: Run, spec: RowSpec, sim: number): number {
   if (run.width > spec.width) return NEG;
-  if (run.width === spec.width) return sim.sim >= 0.5 ? 1 + sim.sim : 0.3;
-  return sim.sim >= 0.6 ? 0.5 + sim.sim : NEG;
+  if (run.width === spec.width) return sim >= 0.5 ? 1 + sim : 0.3;
+  return sim >= 0.6 ? 0.5 + sim : NEG;
 }
 
-/** Label similarity of run i and spec j at i * m + j (m specs); undefined: not computed (no chance). */
-type Sims = (Sim | undefined)[];
+/**
+ * Label similarity of run i and spec j at i * m + j (m specs), with where the label was found in the run's context:
+ * three parallel arrays, reused between calls (the engine is synchronous; readTable reads them before the next
+ * table is aligned). 0 where not computed (no chance), as for no label.
+ */
+interface Sims { sim: Float64Array; start: Int32Array; end: Int32Array }
+let SIMS: Sims = { sim: new Float64Array(1024), start: new Int32Array(1024), end: new Int32Array(1024) };
+function simsFor(size: number): Sims {
+  if (SIMS.sim.length < size) {
+    const n = Math.max(size, SIMS.sim.length * 2);
+    SIMS = { sim: new Float64Array(n), start: new Int32Array(n), end: new Int32Array(n) };
+  } else {
+    SIMS.sim.fill(0, 0, size); SIMS.start.fill(0, 0, size); SIMS.end.fill(0, 0, size);
+  }
+  return SIMS;
+}
+/** The Sim at index k of sims (for a label that can be taken: made only for the rows read). */
+function simAt(sims: Sims, k: number): Sim {
+  return sims.sim[k] === 0 && sims.end[k] === 0 ? NO_SIM : { sim: sims.sim[k], start: sims.start[k], end: sims.end[k] };
+}
 
 /** Arrays align reuses between calls (the engine is synchronous), grown as needed: typed arrays cost to allocate. */
 const I32: Int32Array[] = [new Int32Array(64), new Int32Array(64)];
@@ -210,7 +228,7 @@ function scratchU8(n: number): Uint8Array { if (U8.length < n) U8 = new Uint8Arr
 function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
   const specs = sp.specs;
   const n = runs.length, m = specs.length;
-  const sims: Sims = new Array(n * m).fill(undefined);
+  const sims = simsFor(n * m);
   // exact label matches first; each run's most specific exact match anchors the alignment
   const anchor = scratchI32(0, n), last = scratchI32(1, m);
   anchor.fill(-1, 0, n);
@@ -219,7 +237,7 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     exactLabels(runs[i], sp, last);
     for (let j = 0; j < m; j++) {
       if (last[j] < 0) continue;
-      sims[i * m + j] = { sim: 1, start: last[j], end: last[j] + specs[j].folded.length };
+      sims.sim[i * m + j] = 1; sims.start[i * m + j] = last[j]; sims.end[i * m + j] = last[j] + specs[j].folded.length;
       if (specs[j].folded.length > bestLen) { bestLen = specs[j].folded.length; anchor[i] = j; }
     }
   }
@@ -233,7 +251,10 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     const lo = prevAnchor < nextAnchor ? prevAnchor + 1 : 0, hi = prevAnchor < nextAnchor ? nextAnchor : m;
     if (lo >= hi) continue;
     const gen = markChars(runs[i].ctx);
-    for (let j = lo; j < hi; j++) sims[i * m + j] = approxSim(runs[i], specs[j], gen);
+    for (let j = lo; j < hi; j++) {
+      const a = approxSim(runs[i], specs[j], gen);
+      sims.sim[i * m + j] = a.sim; sims.start[i * m + j] = a.start; sims.end[i * m + j] = a.end;
+    }
   }
   // dynamic programming over (runs, specs): two rows of scores, and every step taken
   const W = m + 1;
@@ -248,7 +269,7 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     for (let j = 1; j <= m; j++) {
       let best = prev[j], h = 1;
       if (cur[j - 1] > best) { best = cur[j - 1]; h = 2; }
-      const sc = pairScore(run, specs[j - 1], sims[(i - 1) * m + (j - 1)] ?? NO_SIM);
+      const sc = pairScore(run, specs[j - 1], sims.sim[(i - 1) * m + (j - 1)]);
       if (sc > 0 && prev[j - 1] + sc > best) { best = prev[j - 1] + sc; h = 3; }
       cur[j] = best; how[i * W + j] = h;
     }
@@ -435,7 +456,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   const { assign, sims } = align(runs, sp);
   // a row matched by its position alone (no label found) is trusted only between rows matched by their labels:
   // a stretch of unlabelled numbers is not a table
-  const labelled = (j: number) => assign[j] >= 0 && (specs[j].folded === '' || (sims[assign[j] * specs.length + j]?.sim ?? 0) >= 0.5);
+  const labelled = (j: number) => assign[j] >= 0 && (specs[j].folded === '' || sims.sim[assign[j] * specs.length + j] >= 0.5);
   for (let j = 0; j < specs.length; j++) {
     if (assign[j] < 0 || labelled(j)) continue;
     let p = j - 1; while (p >= 0 && assign[p] < 0) p--;
@@ -486,7 +507,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
       return row(present ? 'unlocated' : 'missing', []);
     }
     const run = runs[r];
-    const sim = sims[r * specs.length + j] ?? NO_SIM;
+    const sim = simAt(sims, r * specs.length + j);
     const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, offs, sim, spec, run.toks[0].col < 0 && layout !== 'pipe', region.start) : undefined;
     let cellToks: Tok[] | undefined = run.toks;
     if (run.width < spec.width) {

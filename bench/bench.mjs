@@ -64,6 +64,19 @@ for (const [label, bytes] of [['10 KB', 10e3], ['1 MB', 1e6], ['10 MB', 10e6]]) 
   const m = median(xs), low = Math.min(...xs), cpu = median(lastCpu), mib = kib(text) / 1024;
   console.log(`  ${label.padEnd(6)} ${mib.toFixed(2).padStart(6)} MiB  median ${m.toFixed(2)} ms = ${(m / mib).toFixed(1)} ms/MiB wall (fastest ${(low / mib).toFixed(1)}), ${(cpu / mib).toFixed(1)} ms/MiB CPU: ${verdict(low / mib, m / mib)}`);
 }
+// what one report's first check is made of: the report checked with every rule off (the parse alone: sections,
+// title, version, the three tables, the prose scan) and with every rule on, alternated so that both see the same
+// machine. Each text differs from the two checked before it, as above
+{
+  const off = Object.fromEntries(core.RULES.map((r) => [r.id, 'off']));
+  const variants = [typical.text + '\n', typical.text + '\n\n', typical.text + '\n\n\n'];
+  const parse = [], all = [];
+  let k = 0;
+  const one = (opts) => { const input = fresh(variants[k++ % 3]); const t0 = performance.now(); core.checkReport(input, opts); return performance.now() - t0; };
+  for (let i = 0; i < 201; i++) { parse.push(one({ severity: off })); all.push(one()); }
+  const mib = kib(typical.text) / 1024, p = median(parse), a = median(all);
+  console.log(`  10 KB, its parts (alternated, 201 runs each): the parse alone ${p.toFixed(2)} ms = ${(p / mib).toFixed(1)} ms/MiB; every rule on ${a.toFixed(2)} ms = ${(a / mib).toFixed(1)} ms/MiB (the rules ${(a - p).toFixed(2)} ms)`);
+}
 
 // one report while it is edited: what the language server does on every keystroke. A character is typed at a
 // random place of the report (a digit inside a table's region, a Chinese character elsewhere) and that version is

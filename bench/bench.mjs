@@ -25,9 +25,11 @@ let lastCpu = [];
 // finds its code units and its prose scan cached (text.ts codeUnits compares contents), which an edited text
 // never does: until this round the runs checked equal strings, and the first-check figures were 0.7–0.9 of these
 const fresh = (text) => text.slice(0, -1) + text[text.length - 1];
+/** Three texts of the same contents with one to three line breaks added: checked in turn, none equals the two before it. */
+const variantsOf = (text) => [text + '\n', text + '\n\n', text + '\n\n\n'];
 function time(text, runs) {
   const xs = [];
-  const variants = [text + '\n', text + '\n\n', text + '\n\n\n'];
+  const variants = variantsOf(text);
   lastCpu = [];
   for (let i = 0; i < runs; i++) {
     const input = fresh(variants[i % 3]);
@@ -69,7 +71,7 @@ for (const [label, bytes] of [['10 KB', 10e3], ['1 MB', 1e6], ['10 MB', 10e6]]) 
 // machine. Each text differs from the two checked before it, as above
 {
   const off = Object.fromEntries(core.RULES.map((r) => [r.id, 'off']));
-  const variants = [typical.text + '\n', typical.text + '\n\n', typical.text + '\n\n\n'];
+  const variants = variantsOf(typical.text);
   const parse = [], all = [];
   let k = 0;
   const one = (opts) => { const input = fresh(variants[k++ % 3]); const t0 = performance.now(); core.checkReport(input, opts); return performance.now() - t0; };

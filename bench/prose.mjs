@@ -26,7 +26,7 @@ console.log(`node ${process.version}${globalThis.gc ? '' : ' (run with --expose-
 console.log(`heap: engine loaded ${mib(h1 - h0)} MiB; + prose lexicons built ${mib(h2 - h1)} MiB (total heapUsed ${mib(h2)} MiB); first check (builds them) ${firstMs.toFixed(1)} ms`);
 
 const off = (ids) => Object.fromEntries(ids.map((id) => [id, 'off']));
-const allIds = core.RULES.filter((r) => !r.crossFile).map((r) => r.id);
+const allIds = core.RULES.filter((r) => r.scope === 'report').map((r) => r.id);
 const onlyProseOff = off(PROSE);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // each run a text whose contents differ from the two before (line breaks added at the end): an equal text would

@@ -2,9 +2,11 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Hover } from 'vscode-languageserver-protocol';
+import type { CodeAction, Hover } from 'vscode-languageserver-protocol';
 import { parseReport } from '../../server/src/core';
 import { applyEdits, loadReport } from './helpers';
 import { ROOT, SERVER, TestClient } from './lspClient';
@@ -48,5 +50,37 @@ describe('language server: across reports and prose figures', function () {
     assert.ok(h);
     const md = (h.contents as { value: string }).value;
     assert.ok(md.includes('本年新收申请') && md.includes('3119') && md.includes('✓'), md);
+  });
+
+  it('issue 18: "ignore this rule here" on a carry-over finding suppresses it (cross-report findings pass the same ignores)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-cross-'));
+    const nowFile = path.join(dir, '淮安2024年度报告.txt'), lastFile = path.join(dir, '淮安2023年度报告.txt');
+    fs.writeFileSync(nowFile, now);
+    fs.writeFileSync(lastFile, lastYear());
+    const u = (f: string) => pathToFileURL(f).toString();
+    const ws = (await TestClient.start({ workspaceFolders: [{ uri: u(dir), name: 'ws' }], settings: { debounceMs: 0 } })).client;
+    try {
+      await ws.open(u(lastFile), lastYear(), 1);
+      let since = ws.mark();
+      await ws.open(u(nowFile), now, 1);
+      const p = await ws.diagnostics(u(nowFile), 1, since, (x) => x.diagnostics.some((d) => d.code === 'carry-over'));
+      const carry = p.diagnostics.filter((d) => d.code === 'carry-over');
+      const target = carry[0];
+      const actions = await ws.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u(nowFile) }, range: target.range, context: { diagnostics: [target] } });
+      const here = actions.find((a) => a.command?.command === 'nianbao.server.ignoreRule' && (a.command.arguments?.[0] as { scope: string }).scope === 'here');
+      assert.ok(here, actions.map((a) => a.title).join(' | '));
+      since = ws.mark();
+      await ws.request('workspace/executeCommand', { command: here.command!.command, arguments: here.command!.arguments });
+      const cfg = JSON.parse(fs.readFileSync(path.join(dir, '.nianbao.json'), 'utf8')) as { ignore: { rule: string; line?: string }[] };
+      assert.deepStrictEqual(cfg.ignore.map((e) => e.rule), ['carry-over']);
+      const again = await ws.diagnostics(u(nowFile), 1, since);
+      const left = again.diagnostics.filter((d) => d.code === 'carry-over');
+      assert.ok(!left.some((d) => d.range.start.line === target.range.start.line), JSON.stringify(left.map((d) => d.range)));
+      // the other findings stay
+      assert.ok(again.diagnostics.length > 0 && again.diagnostics.length === p.diagnostics.length - carry.filter((d) => d.range.start.line === target.range.start.line).length);
+    } finally {
+      await ws.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

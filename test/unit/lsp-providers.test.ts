@@ -155,7 +155,7 @@ describe('lsp: analysis cache', () => {
     const doc2 = TextDocument.update(docOf(text, 1), [{ text: text + '\n' }], 2);
     cache.analyze(doc2, opts);
     assert.strictEqual(cache.parses, 2);
-    const ign = cache.analyze(doc2, { ...opts, ignoredRules: ['label-typo'] });
+    const ign = cache.analyze(doc2, { ...opts, ignore: { rules: ['label-typo'] } });
     assert.ok(!ign.findings.some((x) => x.rule === 'label-typo'));
   });
 

@@ -1,64 +1,45 @@
-// checkReport: run every enabled rule over one parse of the text.
+// checkReport: one parse of the text, then every 'report' rule through the runner; checkPair: the 'pair' rules of a
+// report with last year's report of the same agency, through the same runner.
 import { parseReport } from './parse/report';
-import { RULE_LIST } from './rules';
-import type { RuleContext } from './rules/rule';
+import { PAIR_RULES, REPORT_RULES } from './rules';
+import { runRules, type CheckOptions as RunOptions } from './runner';
 import { textScan } from './prose/scan';
 import type { TableReuse } from './parse/reuse';
 import { LineIndex } from './text';
-import type { Finding, Locale, ReportModel, Severity } from './types';
+import type { Finding, ReportModel } from './types';
 
-/** Findings listed per rule and document; the rest is summed up in one information finding. */
-export const MAX_FINDINGS_PER_RULE = 500;
+export { MAX_FINDINGS_PER_RULE } from './runner';
 
-export interface CheckOptions {
-  locale?: Locale;
-  /** Per-rule severity override, or 'off'. */
-  severity?: Record<string, Severity | 'off'>;
-  /** User dictionary (`words` in .nianbao.json): text that typo, traditional-char and name-mismatch accept as written. */
-  words?: readonly string[];
+export interface CheckOptions extends RunOptions {
   /** Tables kept from earlier checks of the text's earlier versions (see TableReuse); none by default. */
   reuse?: TableReuse;
 }
 
 export interface CheckResult { model: ReportModel; findings: Finding[]; lineIndex: LineIndex }
 
+/** The order findings are listed in: by place, then rule. */
+export function byPlace(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
+}
+
 export function checkReport(input: string | ReportModel, options: CheckOptions = {}): CheckResult {
   const text = typeof input === 'string' ? input : input.text;
   // the line starts come from the prose scan's pass over the text, which the prose rules use after the parse
   const idx = new LineIndex(text, textScan(text).lines);
   const model = typeof input === 'string' ? parseReport(text, idx, { reuse: options.reuse }) : input;
-  const locale: Locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];
-  const words: ReadonlySet<string> | undefined = options.words?.length ? new Set(options.words.filter((w) => w.trim())) : undefined;
-  for (const rule of RULE_LIST) {
-    const configured = options.severity?.[rule.id];
-    if (configured === 'off') continue;
-    let count = 0;
-    let firstDropped: Finding | undefined;
-    const ctx: RuleContext = {
-      model, text, idx, locale, words,
-      t: (zh, en) => (locale === 'en' ? en : zh),
-      report: (draft) => {
-        // past the first dropped finding, one more is only counted (a degenerate text can report tens of thousands)
-        if (++count > MAX_FINDINGS_PER_RULE + 1) return;
-        const d = typeof draft === 'function' ? draft() : draft;
-        // not { rule, severity, ...rest }: object spread is slow in Node 20's V8
-        const severity = configured ?? d.severity ?? rule.defaultSeverity;
-        const f = Object.assign({ rule: rule.id, severity }, d) as Finding;
-        f.severity = severity;
-        if (count <= MAX_FINDINGS_PER_RULE) findings.push(f); else firstDropped = f;
-      },
-    };
-    rule.check(ctx);
-    // never a flood (a degenerate text can hold a finding every few characters), never a silent cut
-    if (firstDropped) {
-      const more = count - MAX_FINDINGS_PER_RULE;
-      findings.push({
-        rule: rule.id, severity: 'information', start: firstDropped.start, end: firstDropped.end,
-        message: locale === 'en' ? `${more} more finding(s) of ${rule.id} from here on are not shown (at most ${MAX_FINDINGS_PER_RULE} per rule)` : `此处起还有 ${more} 个“${rule.id}”问题未列出（每条规则最多列出 ${MAX_FINDINGS_PER_RULE} 个）`,
-      });
-    }
-  }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  runRules(REPORT_RULES, { model, idx }, options, findings);
+  findings.sort(byPlace);
   return { model, findings, lineIndex: idx };
+}
+
+/**
+ * The findings of the 'pair' rules on `report` (this year's) given last year's report of the same agency (see
+ * cross/workspace.ts pairWithLastYear), unsorted. `lastId` names last year's report in related places.
+ */
+export function checkPair(report: { model: ReportModel; lineIndex?: LineIndex }, last: { model: ReportModel; id: string }, options: RunOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const idx = report.lineIndex ?? new LineIndex(report.model.text, textScan(report.model.text).lines);
+  runRules(PAIR_RULES, { model: report.model, idx, last }, options, out);
+  return out;
 }

@@ -1,24 +1,17 @@
 // One parse per document version, shared by every feature; findings cached per (version, options).
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, parseReport, TableReuse, type Finding, type Locale, type ReportModel, type Severity } from '../core';
+import { checkReport, parseReport, TableReuse, type Finding, type Ignores, type LineIndex, type Locale, type ReportModel, type Severity } from '../core';
 import { t } from './i18n';
 
+/** What the core's runner is given for a document (resolved from the settings and the config file), and a size limit. */
 export interface CheckOptions {
   locale: Locale;
   severity: Record<string, Severity | 'off'>;
   maxFileSizeKB: number;
-  /** Rules whose findings are dropped for this document (config file `ignore`). */
-  ignoredRules?: readonly string[];
   /** User dictionary (setting + config file). */
   words?: readonly string[];
-  /** "Ignore here" entries: findings of `rule` whose first line reads `line` (trimmed) are dropped. */
-  ignoredLines?: readonly { rule: string; line: string }[];
-}
-
-/** The trimmed text of the line a finding starts on: the key of an "ignore here" entry. */
-export function findingLine(doc: TextDocument, f: { start: number }): string {
-  const p = doc.positionAt(f.start);
-  return doc.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).trim();
+  /** The config file's ignores that apply to this document (applied by the runner). */
+  ignore?: Ignores;
 }
 
 export type SkipReason = 'tooLarge' | 'binary' | 'error';
@@ -27,6 +20,8 @@ export interface Analysis {
   doc: TextDocument;
   /** Undefined when the document was not parsed (see skipped). */
   model?: ReportModel;
+  /** The line index of the check (set with the model): the runner reads "ignore here" lines with it. */
+  lineIndex?: LineIndex;
   findings: Finding[];
   skipped?: { reason: SkipReason; message: string };
 }
@@ -77,7 +72,7 @@ export class AnalysisCache {
 
   analyze(doc: TextDocument, opts: CheckOptions): Analysis {
     const e = this.entry(doc);
-    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignoredRules ?? [], opts.ignoredLines ?? [], opts.words ?? []]);
+    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignore?.rules ?? [], opts.ignore?.lines ?? [], opts.words ?? []]);
     if (e.analysis && e.key === key) return e.analysis;
     const kb = sizeKB(e.text);
     let analysis: Analysis;
@@ -91,12 +86,8 @@ export class AnalysisCache {
         analysis = { doc, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(e.parseError)) } };
       } else {
         try {
-          const res = checkReport(model, { locale: opts.locale, severity: opts.severity, words: opts.words });
-          const ignored = opts.ignoredRules;
-          let findings = ignored && ignored.length ? res.findings.filter((f) => !ignored.includes(f.rule)) : res.findings;
-          const here = opts.ignoredLines;
-          if (here && here.length) findings = findings.filter((f) => !here.some((h) => h.rule === f.rule && h.line === findingLine(doc, f)));
-          analysis = { doc, model, findings };
+          const res = checkReport(model, { locale: opts.locale, severity: opts.severity, words: opts.words, ignore: opts.ignore });
+          analysis = { doc, model, lineIndex: res.lineIndex, findings: res.findings };
         } catch (err) {
           analysis = { doc, model, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(err)) } };
         }

@@ -16,7 +16,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { agencyKey, CROSS_RULES, crossFindings, pairWithLastYear, RULES, type Finding, type Locale, type ReportModel } from '../core';
+import { agencyKey, checkPair, pairWithLastYear, RULES, type Finding, type Ignores, type Locale, type ReportModel } from '../core';
 import { AnalysisCache, detachedDocument, type Analysis } from './analysis';
 import { provideCodeActions, fixAllEdits, workspaceEdit } from './codeActions';
 import { provideCodeLenses } from './codeLens';
@@ -158,11 +158,18 @@ export function startService(connection: Connection, options: ServiceOptions = {
     return { settings, locale, config, folder, relPath, configFile: file ? settings.configFile : undefined };
   }
 
-  function analyze(doc: TextDocument, ctx: DocContext): Analysis {
-    const ignoredRules = ctx.config?.ignore ? RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [];
-    const ignored = ignoredLines(ctx.config?.ignore, ctx.relPath);
+  /** What the runner applies to this document: severities, words and ignores (the same for both scopes). */
+  function checkOptions(ctx: DocContext) {
+    const ignore: Ignores = {
+      rules: ctx.config?.ignore ? RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [],
+      lines: ignoredLines(ctx.config?.ignore, ctx.relPath),
+    };
     const words = [...ctx.settings.words, ...(ctx.config?.words ?? [])];
-    return cache.analyze(doc, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignoredRules, ignoredLines: ignored, words });
+    return { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignore, words };
+  }
+
+  function analyze(doc: TextDocument, ctx: DocContext): Analysis {
+    return cache.analyze(doc, checkOptions(ctx));
   }
 
   async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; ctx: DocContext } | undefined> {
@@ -198,9 +205,8 @@ export function startService(connection: Connection, options: ServiceOptions = {
     if (!me) return none;
     const last = pairWithLastYear(reports).get(me);
     if (!last) return none;
-    const ignored = ctx.config?.ignore ? CROSS_RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [];
-    const findings = crossFindings(CROSS_RULES, analysis.model, last.model, last.uri, { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config) })
-      .filter((f) => !ignored.includes(f.rule));
+    // the same runner and options as the document's own findings: severities, ignores (also "ignore here")
+    const findings = checkPair({ model: analysis.model, lineIndex: analysis.lineIndex }, { model: last.model, id: last.uri }, checkOptions(ctx));
     return { findings, lookup: (uri) => (uri === last.uri ? last.doc : undefined) };
   }
 

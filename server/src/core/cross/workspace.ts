@@ -1,28 +1,11 @@
 // Checks across reports: last year's report of the same agency (same agency in the title, year − 1).
-import { checkReport, type CheckOptions } from '../engine';
-import { CROSS_RULES } from '../rules';
+import { byPlace, checkPair, checkReport, type CheckOptions } from '../engine';
 import { foldString, LineIndex } from '../text';
-import type { Finding, Locale, ReportModel, Severity } from '../types';
+import type { Finding, ReportModel } from '../types';
 
-export interface WorkspaceInput { id: string; text: string }
+/** A report to check; `options` (what the user chose for this report) replaces checkWorkspace's options. */
+export interface WorkspaceInput { id: string; text: string; options?: CheckOptions }
 export interface WorkspaceResult { id: string; model: ReportModel; findings: Finding[]; lineIndex: LineIndex }
-
-export interface CrossContext {
-  report: ReportModel;
-  /** Last year's report of the same agency. */
-  last: ReportModel;
-  lastId: string;
-  locale: Locale;
-  t(zh: string, en: string): string;
-  emit(f: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }): void;
-}
-
-export interface CrossRule {
-  id: string;
-  defaultSeverity: Severity;
-  title: Record<Locale, string>;
-  check(ctx: CrossContext): void;
-}
 
 /** The agency as written in the title, folded, so that spacing and widths do not matter. */
 export function agencyKey(model: ReportModel): string | undefined {
@@ -49,33 +32,22 @@ export function pairWithLastYear<T extends { model: ReportModel }>(items: T[]): 
   return out;
 }
 
-export function crossFindings(rules: CrossRule[], report: ReportModel, last: ReportModel, lastId: string, options: CheckOptions = {}): Finding[] {
-  const locale: Locale = options.locale ?? 'zh-CN';
-  const out: Finding[] = [];
-  for (const rule of rules) {
-    const configured = options.severity?.[rule.id];
-    if (configured === 'off') continue;
-    rule.check({
-      report, last, lastId, locale,
-      t: (zh, en) => (locale === 'en' ? en : zh),
-      emit: (d) => { const { severity, ...rest } = d; out.push({ rule: rule.id, severity: configured ?? severity ?? rule.defaultSeverity, ...rest }); },
-    });
-  }
-  return out;
-}
-
 /**
- * Check several reports together: every single-report rule on each, then the rules across reports
- * (CROSS_RULES) for each report whose agency has last year's report among them.
+ * Check several reports together: every 'report' rule on each, then the 'pair' rules for each report whose agency
+ * has last year's report among them. Each report is checked with its own options when it has them.
  */
-export function checkWorkspace(inputs: WorkspaceInput[], options: CheckOptions = {}, rules: CrossRule[] = CROSS_RULES): WorkspaceResult[] {
+export function checkWorkspace(inputs: WorkspaceInput[], options: CheckOptions = {}): WorkspaceResult[] {
+  const opts = new Map<WorkspaceResult, CheckOptions>();
   const results: WorkspaceResult[] = inputs.map((i) => {
-    const r = checkReport(i.text, options);
-    return { id: i.id, model: r.model, findings: r.findings, lineIndex: r.lineIndex };
+    const o = i.options ?? options;
+    const r = checkReport(i.text, o);
+    const res = { id: i.id, model: r.model, findings: r.findings, lineIndex: r.lineIndex };
+    opts.set(res, o);
+    return res;
   });
   for (const [now, last] of pairWithLastYear(results)) {
-    now.findings.push(...crossFindings(rules, now.model, last.model, last.id, options));
-    now.findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    now.findings.push(...checkPair(now, { model: last.model, id: last.id }, opts.get(now)));
+    now.findings.sort(byPlace);
   }
   return results;
 }

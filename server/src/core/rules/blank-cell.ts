@@ -1,11 +1,17 @@
 // blank-cell: a cell that must hold a number is blank, "/" or "-"; it is left out of every sum, never read as 0.
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 import { cellName } from './util';
 
-export const blankCell: Rule = {
+export const blankCell: ReportRule = {
   id: 'blank-cell',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '单元格缺少数字', en: 'Cell without a number' },
+  description: {
+    'zh-CN': '应填数字的单元格为空白、“/”或“-”（不计入求和，也不当作 0）',
+    en: 'a cell that must hold a number is blank, `/` or `-` (left out of sums, never read as 0)',
+  },
   check({ model, t, report }) {
     const version = model.tableVersion;
     for (const table of Object.values(model.tables)) {

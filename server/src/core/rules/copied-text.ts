@@ -1,6 +1,6 @@
 // copied-text (across reports): section 五 (problems and improvements) nearly identical to last year's
 // ("不得出现敷衍了事甚至年年雷同现象"). Overlap = share of this year's 5-character shingles found in last year's text.
-import type { CrossRule } from '../cross/workspace';
+import type { PairRule } from './rule';
 import type { ReportModel } from '../types';
 
 export const COPIED_THRESHOLD = 0.8;
@@ -24,17 +24,23 @@ export function overlap(a: ReportModel, b: ReportModel): number | undefined {
   return hit / x.count;
 }
 
-export const copiedText: CrossRule = {
+export const copiedText: PairRule = {
   id: 'copied-text',
+  scope: 'pair',
+  group: 'figures',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '存在问题部分与上年雷同', en: 'Section 5 copied from last year' },
-  check({ report, last, lastId, t, emit }) {
-    const o = overlap(report, last);
+  description: {
+    'zh-CN': '跨报告：第五部分与上年报告 80% 以上相同',
+    en: 'across reports: section 五 80% or more identical to last year\'s',
+  },
+  check({ model, last, lastId, t, report }) {
+    const o = overlap(model, last);
     if (o === undefined || o < COPIED_THRESHOLD) return;
-    const h = report.sections.find((s) => s.n === 5)!.heading;
+    const h = model.sections.find((s) => s.n === 5)!.heading;
     const lh = last.sections.find((s) => s.n === 5)!.heading;
     const pct = Math.round(o * 100);
-    emit({
+    report({
       start: h.start, end: h.end,
       message: t(`“五、存在的主要问题及改进情况”与 ${last.title?.year} 年报告 ${pct}% 相同（格式要求不得年年雷同）`,
         `Section 5 is ${pct}% identical to the ${last.title?.year} report (the notices forbid copying it year after year)`),

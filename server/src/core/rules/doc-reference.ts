@@ -2,7 +2,7 @@
 // (2019 version: 〔2019〕60号), the regulation is 国务院令第711号 (the 2007 one, 第492号, is superseded for reports
 // from 2019 on), the fee measures are 国办函〔2020〕109号. Seed 003 cites 国办公开办函〔2023〕30号.
 import { matchesStarting } from '../prose/util';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 const BR_OPEN = '〔\\[【（(［';
 const BR_CLOSE = '〕\\]】）)］';
@@ -11,10 +11,17 @@ const NOTICE_RE = new RegExp(`国办公开办函\\s*[${BR_OPEN}]\\s*(\\d{4})\\s*
 const FEE_RE = new RegExp(`国办函\\s*[${BR_OPEN}]\\s*(\\d{4})\\s*[${BR_CLOSE}]\\s*(\\d+)\\s*号`);
 const DECREE_RE = /(?:国务院令|国令)\s*(?:第\s*)?(\d+)\s*号/;
 
-export const docReference: Rule = {
+export const docReference: ReportRule = {
   id: 'doc-reference',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '引用文件的文号有误', en: 'Wrong document number in a citation' },
+  otherSeverities: ['information'],
+  description: {
+    'zh-CN': '引用的规范文件文号有误（〔2023〕30号 → 国办公开办函〔2021〕30号）；文号年份未用六角括号为信息',
+    en: 'wrong citations of the governing documents (〔2023〕30号 → 国办公开办函〔2021〕30号); a document number\'s year not in 〔〕 as information',
+  },
   check({ model, text, t, report }) {
     const year = model.title?.year;
     // context before a citation, without white space (PDF text breaks 政府\n信息公开条例)

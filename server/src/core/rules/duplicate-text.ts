@@ -4,7 +4,7 @@ import { proseSpans } from '../prose/regions';
 import { lowerBound, proseScan } from '../prose/scan';
 import { codeUnits } from '../text';
 import type { Span } from '../types';
-import type { Rule, RuleContext } from './rule';
+import type { ReportRule, RuleContext } from './rule';
 
 /** Reduplicated verbs and the like that are correct as written. */
 const REDUP = new Set(['研究研究', '讨论讨论', '学习学习', '商量商量', '考虑考虑', '了解了解', '交流交流', '沟通沟通', '休息休息', '检查检查', '整理整理', '锻炼锻炼']);
@@ -18,10 +18,16 @@ const ITEM_END = '、，,。；;：:）)》”';
 
 function isSpaceCode(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000; }
 
-export const duplicateText: Rule = {
+export const duplicateText: ReportRule = {
   id: 'duplicate-text',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '重复的字词或句子', en: 'Repeated word or sentence' },
+  description: {
+    'zh-CN': '字、词、列举项或句子重复',
+    en: 'a character, word, list item or sentence typed twice',
+  },
   check(ctx) {
     const pos = proseScan(ctx.model).punct;
     for (const sp of proseSpans(ctx.model)) {

@@ -1,15 +1,21 @@
 // fee-report (2021 template): section 六 must say whether 信息处理费 was charged; a fee mentioned elsewhere must be reported there.
 import { sentencesWith } from '../cross/figures';
 import { foldedToSource } from '../text';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 const FEE_IN_SIX = /信息处理费|处理费|收费|收取|费用/;
 const FEE_ELSEWHERE = /收取(?:了)?(?:政府信息公开)?信息处理费(?:共|合计)?\d+(?:\.\d+)?(?:元|万元)/;
 
-export const feeReport: Rule = {
+export const feeReport: ReportRule = {
   id: 'fee-report',
+  scope: 'report',
+  group: 'figures',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '未在第六部分报告信息处理费', en: 'Information processing fees not reported in section 6' },
+  description: {
+    'zh-CN': '2021 年格式：第六部分未说明是否收取信息处理费',
+    en: '2021: section 六 does not say whether 信息处理费 was charged',
+  },
   check({ model, text, t, report }) {
     if (model.template !== '2021') return;
     const six = model.sections.find((s) => s.n === 6);

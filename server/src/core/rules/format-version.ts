@@ -1,11 +1,18 @@
 // format-version: the template version must fit the report year (2019 试行 for 2019–2020, 2021 修订 from 2021).
 import { TEMPLATE, versionForYear } from '../template';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
-export const formatVersion: Rule = {
+export const formatVersion: ReportRule = {
   id: 'format-version',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '格式版本与报告年度不符', en: 'Template version does not fit the report year' },
+  otherSeverities: ['information'],
+  description: {
+    'zh-CN': '2021 年及以后的报告使用 2019 年格式（反之为信息）',
+    en: 'a 2021+ report uses the 2019 template (or the reverse, as information)',
+  },
   check({ model, locale, t, report }) {
     const year = model.title?.year;
     if (!year || !model.template) return;

@@ -1,7 +1,6 @@
-// The rule registry: one module per rule, in reporting order. Stable ids; docs in docs/rules/<id>.md.
-import type { Locale, Severity } from '../types';
-import type { Rule } from './rule';
-import type { CrossRule } from '../cross/workspace';
+// The rule registry: one module per rule (rule.ts gives the shape), in reporting order. Stable ids; docs in
+// docs/rules/<id>.md.
+import type { PairRule, ReportRule, Rule } from './rule';
 import { carryOver } from './carry-over';
 import { copiedText } from './copied-text';
 import { missingTitle } from './missing-title';
@@ -29,22 +28,22 @@ import { nameMismatch } from './name-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { docReference } from './doc-reference';
 
-export const RULE_LIST: Rule[] = [
+/** Every rule, in reporting order: the 'report' rules, then the 'pair' rules (across reports). */
+export const RULES: readonly Rule[] = [
   missingTitle, missingSection, sectionOrder, missingTable, missingRow,
   labelTypo, formatVersion, blankCell, tableBalance, tableUnreadable,
   textTableMismatch, percentMismatch, feeReport, summaryLength, otherShare,
   // prose (issue 6)
   typo, duplicateText, ocrDebris, punctuation, traditionalChar, injectedContent, nameMismatch, yearMismatch, docReference,
+  // across reports: last year's report of the same agency
+  carryOver, copiedText,
 ];
 
-/** Rules across reports (last year's report of the same agency), run by checkWorkspace. */
-export const CROSS_RULES: CrossRule[] = [carryOver, copiedText];
+/** Rules over one report, run by checkReport. */
+export const REPORT_RULES: readonly ReportRule[] = RULES.filter((r): r is ReportRule => r.scope === 'report');
+/** Rules over a report and last year's report of the same agency, run by checkPair when that report is known. */
+export const PAIR_RULES: readonly PairRule[] = RULES.filter((r): r is PairRule => r.scope === 'pair');
 
-export interface RuleMeta { id: string; defaultSeverity: Severity; title: Record<Locale, string>; crossFile?: boolean }
+const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
 
-export const RULES: RuleMeta[] = [
-  ...RULE_LIST.map(({ id, defaultSeverity, title }) => ({ id, defaultSeverity, title })),
-  ...CROSS_RULES.map(({ id, defaultSeverity, title }) => ({ id, defaultSeverity, title, crossFile: true })),
-];
-
-export function ruleById(id: string): RuleMeta | undefined { return RULES.find((r) => r.id === id); }
+export function ruleById(id: string): Rule | undefined { return BY_ID.get(id); }

@@ -6,7 +6,7 @@ import { lowerBound, proseScan } from '../prose/scan';
 import { isAsciiAlnum, isAsciiLetter, matchesStarting, q } from '../prose/util';
 import { isWhite } from '../text';
 import type { Span } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 interface Tok extends Span { kind: SpamKind | 'latin' | 'other' }
 
@@ -122,10 +122,17 @@ function overlapsAny(spans: Span[], x: Span): boolean {
   return false;
 }
 
-export const injectedContent: Rule = {
+export const injectedContent: ReportRule = {
   id: 'injected-content',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'error',
   title: { 'zh-CN': '疑似被植入的无关内容', en: 'Injected content' },
+  otherSeverities: ['information'],
+  description: {
+    'zh-CN': '被植入正文的博彩、赌球或 SEO 垃圾内容和链接（可删除）；指向境外域名的其他链接为信息',
+    en: 'gambling, betting or SEO spam and links injected into the text (fix removes them); other links to foreign domains as information',
+  },
   check({ model, text, t, report }) {
     const lex = spamLexicon();
     const urls: Span[] = [];

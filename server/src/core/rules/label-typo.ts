@@ -1,6 +1,6 @@
 // label-typo: a heading, row label, column header or block caption deviates from the official wording.
 import type { LabelMatch } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 import { keepTabs, styledOfficial } from './util';
 
 /** Matches that are misspelt, as opposed to laid out differently (spaces, widths) or wrapped over lines. */
@@ -8,10 +8,16 @@ function isTypo(m: LabelMatch | undefined): m is LabelMatch {
   return !!m && m.similarity < 1 && m.similarity >= 0.5 && !m.wrapped;
 }
 
-export const labelTypo: Rule = {
+export const labelTypo: ReportRule = {
   id: 'label-typo',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '标签与官方表述不一致', en: 'Label differs from the official wording' },
+  description: {
+    'zh-CN': '标题、行名、列名或表格说明与官方表述不一致（可改为官方表述）',
+    en: 'a heading, row label, column header or caption differs from the official wording (fix: the official wording)',
+  },
   check({ model, t, report }) {
     const emit = (m: LabelMatch, official: string) => {
       const newText = keepTabs(styledOfficial(official, m.text), m.text);

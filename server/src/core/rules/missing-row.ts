@@ -1,7 +1,7 @@
 // missing-row: rows of the detected template absent from a table (a table cut off, a row dropped).
 import { tableDef } from '../template';
 import type { Row, Table, TemplateVersion } from '../types';
-import type { Rule, RuleContext } from './rule';
+import type { ReportRule, RuleContext } from './rule';
 
 function rowText(table: Table, version: TemplateVersion, row: Row): string {
   const width = tableDef(version, table.id).blocks[row.blockIndex].columns.length;
@@ -28,10 +28,16 @@ function insertionPoint(ctx: RuleContext, table: Table, from: number, to: number
   return undefined;
 }
 
-export const missingRow: Rule = {
+export const missingRow: ReportRule = {
   id: 'missing-row',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'error',
   title: { 'zh-CN': '表格缺少行', en: 'Missing table row' },
+  description: {
+    'zh-CN': '表格缺少所用格式中的行',
+    en: 'rows of the detected template absent from a table',
+  },
   check(ctx) {
     const { model, locale, t, report, text } = ctx;
     if (!model.template) return; // without a known template version there is no row list to hold the table to

@@ -1,11 +1,17 @@
 // missing-section: each of the six template sections must be present.
 import { TEMPLATE } from '../template';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
-export const missingSection: Rule = {
+export const missingSection: ReportRule = {
   id: 'missing-section',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'error',
   title: { 'zh-CN': '缺少必备部分', en: 'Missing section' },
+  description: {
+    'zh-CN': '六个必备部分缺少其中之一',
+    en: 'one of the six sections is absent',
+  },
   check({ model, text, idx, t, report }) {
     const present = new Set(model.sections.map((s) => s.n));
     for (const sec of TEMPLATE.sections) {

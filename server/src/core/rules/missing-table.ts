@@ -1,14 +1,20 @@
 // missing-table: a section that must hold a table (二, 三, 四) holds none.
 import { tableDef } from '../template';
 import type { TableId } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 const BY_SECTION: Record<number, TableId> = { 2: 't2', 3: 't3', 4: 't4' };
 
-export const missingTable: Rule = {
+export const missingTable: ReportRule = {
   id: 'missing-table',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'error',
   title: { 'zh-CN': '缺少表格', en: 'Missing table' },
+  description: {
+    'zh-CN': '第二、三或四部分没有表格',
+    en: 'section 二, 三 or 四 holds no table',
+  },
   check({ model, locale, t, report }) {
     const version = model.tableVersion;
     for (const [n, id] of Object.entries(BY_SECTION)) {

@@ -1,10 +1,16 @@
 // missing-title: the report must open with a title naming the agency, the year and 政府信息公开工作年度报告.
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
-export const missingTitle: Rule = {
+export const missingTitle: ReportRule = {
   id: 'missing-title',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '缺少标题或标题不完整', en: 'Missing or incomplete title' },
+  description: {
+    'zh-CN': '缺少写明机关名称、年度和“政府信息公开工作年度报告”的标题，或标题缺少其中一项',
+    en: 'no title naming the agency, the year and 政府信息公开工作年度报告, or a title missing one of them',
+  },
   check({ model, text, idx, t, report }) {
     const title = model.title;
     if (!title) {

@@ -4,12 +4,18 @@ import { traditionalMap } from '../prose/lexicon';
 import { placeMentions, titlePlace } from '../prose/places';
 import { proseSpans } from '../prose/regions';
 import { coveredByUserWord, userWordSpans } from '../prose/util';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
-export const nameMismatch: Rule = {
+export const nameMismatch: ReportRule = {
   id: 'name-mismatch',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '名称与标题不一致', en: 'Name differs from the title' },
+  description: {
+    'zh-CN': '正文中的地名与标题不一致（灤河 / 漣河）',
+    en: 'the place in the title differs from how the body names itself (灤河 / 漣河)',
+  },
   check({ model, text, words, t, report }) {
     const tp = titlePlace(model);
     if (!tp) return;

@@ -7,7 +7,7 @@ import { proseScan } from '../prose/scan';
 import { isAsciiAlnum, isAsciiLetter, isHan } from '../prose/util';
 import { unitsOf } from '../text';
 import type { ReportModel, Span } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 /** Characters a single letter legitimately precedes: A级, B类, X光, T恤, A股, B超, A岗, C座 … */
 const LETTER_WORDS = new Set(Array.from('级类股超光恤线证档区座栋楼型端岗卡照牌段款号轮版字件个项条次人名家元台篇期批份处起场所万亿年月日天'));
@@ -39,10 +39,16 @@ function labelSpans(model: ReportModel): Span[] {
 }
 
 
-export const ocrDebris: Rule = {
+export const ocrDebris: ReportRule = {
   id: 'ocr-debris',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '识别或转换残留的乱码', en: 'Extraction debris' },
+  description: {
+    'zh-CN': '识别或转换残留的乱码：零散字母、表格中由无关字符组成的行',
+    en: 'extraction garbage: stray letters, lines of unrelated characters inside tables',
+  },
   check({ model, text, idx, t, report }) {
     const tables = tableSpans(model);
     const labels = labelSpans(model);

@@ -1,15 +1,21 @@
 // other-share: （六）其他处理 is an unusually large share of the requests handled (the 2019 notice asks reviewers to watch it).
 import { addDec } from '../numbers';
 import type { Dec } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 export const OTHER_SHARE_LIMIT = 0.1;
 export const OTHER_SHARE_MIN = 5;
 
-export const otherShare: Rule = {
+export const otherShare: ReportRule = {
   id: 'other-share',
+  scope: 'report',
+  group: 'figures',
   defaultSeverity: 'information',
   title: { 'zh-CN': '“其他处理”占比偏高', en: 'Large share of "other handling"' },
+  description: {
+    'zh-CN': '“（六）其他处理”超过办理总数的 10%',
+    en: '（六）其他处理 over 10% of requests handled',
+  },
   check({ model, t, report }) {
     const t3 = model.tables.t3;
     if (!t3) return;

@@ -3,16 +3,22 @@
 import { sentencesWith } from '../cross/figures';
 import { foldedToSource } from '../text';
 import type { Span } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 const UNIT = '(件|项|条|个|篇|起|次|人)';
 
 interface Part { count: number; countSpan: Span; pct: number; pctText: string; pctSpan: Span; decimals: number }
 
-export const percentMismatch: Rule = {
+export const percentMismatch: ReportRule = {
   id: 'percent-mismatch',
+  scope: 'report',
+  group: 'figures',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '百分比与数量不符', en: 'Percentage does not match its count' },
+  description: {
+    'zh-CN': '“N 条，占 P%”中的 P 不等于 N 占总数的比例（按所写精度）；百分比合计为 100% 而数量合计不符',
+    en: '"N 条，占 P%" where P is not N over the total at the printed precision; shares that add up to 100% with counts that don\'t',
+  },
   check({ model, t, report }) {
     // longer than 2000 characters: not a sentence of prose
     for (const sen of sentencesWith(model, ['其中'], { clauses: false, maxLength: 2000 })) {

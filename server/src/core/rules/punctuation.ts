@@ -5,7 +5,7 @@ import { lowerBound, proseScan } from '../prose/scan';
 import { isAsciiAlnum, isHan, linkSpans } from '../prose/util';
 import { codeUnits } from '../text';
 import type { Fix, Span, TextEdit } from '../types';
-import type { Rule, RuleContext } from './rule';
+import type { ReportRule, RuleContext } from './rule';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const OPEN: Record<string, string> = { '《': '》', '（': '）', '(': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕' };
@@ -37,10 +37,17 @@ function isChineseSide(c: number): boolean {
   return isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
 }
 
-export const punctuation: Rule = {
+export const punctuation: ReportRule = {
   id: 'punctuation',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '标点符号', en: 'Punctuation' },
+  otherSeverities: ['information'],
+  description: {
+    'zh-CN': '括号、引号不成对，标点重复；中文中的半角“,”“(”“)”“:”“;”为信息（通篇半角时合为一条，一次修复）',
+    en: 'unbalanced brackets and quotes, doubled marks; half-width `,` `(` `)` `:` `;` in Chinese text as information (one finding and one fix when the whole text is half-width)',
+  },
   check(ctx) {
     const { model, text } = ctx;
     const spans = proseSpans(model);

@@ -1,10 +1,16 @@
 // section-order: sections duplicated or out of order.
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
-export const sectionOrder: Rule = {
+export const sectionOrder: ReportRule = {
   id: 'section-order',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '部分重复或顺序错误', en: 'Duplicated or out-of-order section' },
+  description: {
+    'zh-CN': '某一部分重复出现或顺序错误',
+    en: 'a section duplicated or out of order',
+  },
   check({ model, t, report }) {
     const seen = new Map<number, { start: number; end: number }>();
     let maxN = 0;

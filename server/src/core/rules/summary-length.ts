@@ -1,5 +1,5 @@
 // summary-length (2021 template): 一、总体情况 "篇幅原则上不超过一千字".
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/u;
 /** Per UTF-16 unit outside the surrogates: 1 counts, 2 does not, 0 not known yet (filled on first sight). */
@@ -23,10 +23,16 @@ export function countWordChars(text: string): number {
 
 export const SUMMARY_LIMIT = 1000;
 
-export const summaryLength: Rule = {
+export const summaryLength: ReportRule = {
   id: 'summary-length',
+  scope: 'report',
+  group: 'figures',
   defaultSeverity: 'information',
   title: { 'zh-CN': '总体情况篇幅过长', en: 'Overview too long' },
+  description: {
+    'zh-CN': '2021 年格式：“一、总体情况”超过 1000 字',
+    en: '2021: 一、总体情况 over 1,000 characters',
+  },
   check({ model, text, t, report }) {
     if (model.template !== '2021') return;
     const one = model.sections.find((s) => s.n === 1);

@@ -2,7 +2,7 @@
 import { tableDef, type RelationDef } from '../template';
 import { addDec, cmpDec, formatDec, subDec, ZERO } from '../numbers';
 import type { Cell, Dec, Row, Table } from '../types';
-import type { Rule, RuleContext } from './rule';
+import type { ReportRule, RuleContext } from './rule';
 import { cellName } from './util';
 
 /** The row's cell of a column: at index `at` when the cells stand there (nearly always: the template's order), else searched. */
@@ -93,10 +93,16 @@ function check(ctx: RuleContext, table: Table): void {
   }
 }
 
-export const tableBalance: Rule = {
+export const tableBalance: ReportRule = {
   id: 'table-balance',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'error',
   title: { 'zh-CN': '表格勾稽关系不成立', en: 'Table totals do not add up' },
+  description: {
+    'zh-CN': '表格勾稽关系不成立（行总计；一＋二＝（七）总计＋四；（七）总计＝各项办理结果之和；表四合计），给出应为值、实际值和差额',
+    en: 'an arithmetic relation of the template fails (row 总计; 一 + 二 = （七）总计 + 四; （七）总计 = sum of results; 表四 totals), with expected, actual and difference',
+  },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) if (table) check(ctx, table);
   },

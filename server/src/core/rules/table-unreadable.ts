@@ -1,13 +1,19 @@
 // table-unreadable: rows whose labels are present but whose cells could not be located (cells run together,
 // a row cut short). Said once per table, as information; nothing that depends on those rows is checked.
 import { tableDef } from '../template';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 import { findLoose } from '../parse/loose';
 
-export const tableUnreadable: Rule = {
+export const tableUnreadable: ReportRule = {
   id: 'table-unreadable',
+  scope: 'report',
+  group: 'structure',
   defaultSeverity: 'information',
   title: { 'zh-CN': '表格单元格无法定位', en: 'Table cells could not be located' },
+  description: {
+    'zh-CN': '有行名但无法定位单元格（如网页文本中各格数字连在一起）',
+    en: 'row labels are there but the cells cannot be located (e.g. web text with cells run together)',
+  },
   check({ model, text, locale, t, report }) {
     const version = model.tableVersion;
     for (const table of Object.values(model.tables)) {

@@ -3,13 +3,19 @@ import { cmpDec, formatDec } from '../numbers';
 import { findClaims } from '../cross/figures';
 import { tableDef } from '../template';
 import type { Cell, TableId } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 import { cellName } from './util';
 
-export const textTableMismatch: Rule = {
+export const textTableMismatch: ReportRule = {
   id: 'text-table-mismatch',
+  scope: 'report',
+  group: 'figures',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '正文数字与表格不一致', en: 'Figure in the text contradicts the table' },
+  description: {
+    'zh-CN': '正文中的数字（受理……申请 N 件、行政复议 N 件、均获维持、制发规范性文件 N 件等）与表格中对应的单元格矛盾',
+    en: 'a figure in the prose (受理…申请 N 件, 行政复议 N 件, 均获维持, 制发规范性文件 N 件, …) contradicts its table cell',
+  },
   check({ model, locale, t, report }) {
     const version = model.template;
     if (!version) return;

@@ -7,12 +7,18 @@ import { insideSpans, proseSpans } from '../prose/regions';
 import { proseScan } from '../prose/scan';
 import { coveredByUserWord, userWordSpans } from '../prose/util';
 import type { Span } from '../types';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
-export const traditionalChar: Rule = {
+export const traditionalChar: ReportRule = {
   id: 'traditional-char',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '繁体字或异体字', en: 'Traditional or variant character' },
+  description: {
+    'zh-CN': '繁体字或异体字（地名按实际用字）',
+    en: 'traditional or variant characters (灤 → the real place name\'s character)',
+  },
   check({ model, text, words, t, report }) {
     const map = traditionalMap();
     const user = userWordSpans(text, words);

@@ -4,12 +4,18 @@ import type { AcMatch } from '../prose/automaton';
 import { typoLexicon } from '../prose/lexicon';
 import { proseSpans } from '../prose/regions';
 import { coveredByUserWord, userWordSpans } from '../prose/util';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
-export const typo: Rule = {
+export const typo: ReportRule = {
   id: 'typo',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '错别字', en: 'Wrong character or word' },
+  description: {
+    'zh-CN': '错别字和用错的词：显着→显著、图文形势→图文形式、办法贺→办法和、成语用字错误（再接再励）',
+    en: 'wrong characters and words: 显着→显著, 图文形势→图文形式, 办法贺→办法和, mangled idioms (再接再励)',
+  },
   check({ model, text, words, t, report }) {
     const lex = typoLexicon();
     const user = userWordSpans(text, words);

@@ -3,7 +3,7 @@
 // report year itself ("2016年，我局将……" in the 2016 report: the plan is for the next year).
 import { insideSpans, proseSpans } from '../prose/regions';
 import { matchesStarting } from '../prose/util';
-import type { Rule } from './rule';
+import type { ReportRule } from './rule';
 
 /** Starts with 自 (matchesStarting). */
 const PERIOD_RE = /自\s*((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日[^。\n]{0,12}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/;
@@ -23,10 +23,17 @@ const PLAN_RE = /将|计划|拟/;
 const SENTENCE_END = new Uint8Array(65536);
 for (const ch of '。；！？\n') SENTENCE_END[ch.charCodeAt(0)] = 1;
 
-export const yearMismatch: Rule = {
+export const yearMismatch: ReportRule = {
   id: 'year-mismatch',
+  scope: 'report',
+  group: 'prose',
   defaultSeverity: 'warning',
   title: { 'zh-CN': '年份与报告年度不一致', en: 'Year contradicts the report year' },
+  otherSeverities: ['error'],
+  description: {
+    'zh-CN': '正文中的年份与报告年度矛盾（统计期限中的年份为错误）',
+    en: 'years in the body that contradict the report year (in the statistics period: error)',
+  },
   check({ model, text, t, report }) {
     const Y = model.title?.year;
     if (!Y) return;

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { RULES } from '../../server/src/core';
 import { readReportFile } from '../../server/src/io';
 import { ROOT } from './helpers';
 
@@ -34,6 +35,14 @@ describe('package: the .vsix file set works without node_modules', function () {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
     assert.deepStrictEqual(files.filter((f) => /^(node_modules|server|client|test|out|bench)\//.test(f) || f.endsWith('.map')), []);
+  });
+
+  it('ships the icon, the licence, and the page of every rule (what the link on a diagnostic opens), not the developer notes', () => {
+    for (const f of ['docs/images/icon.png', 'LICENSE', 'README.md', 'CHANGELOG.md']) assert.ok(files.includes(f), `${f} is in the package`);
+    assert.ok(RULES.length >= 26);
+    const pages = files.filter((f) => /^docs\/rules\/[^/]+\.md$/.test(f)).sort();
+    assert.deepStrictEqual(pages, RULES.map((r) => `docs/rules/${r.id}.md`).sort());
+    assert.deepStrictEqual(files.filter((f) => f.startsWith('docs/dev/') || f === 'docs/images/icon.svg' || f.startsWith('scripts/')), []);
   });
 
   for (const name of ['huaian-2024.pdf', 'shangwu-2020.pdf', 'huaian-2024.docx']) {

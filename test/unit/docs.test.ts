@@ -104,11 +104,15 @@ describe('docs: a page for report writers per rule', () => {
         for (const s of EN_SECTIONS) assert.ok(section(en, s, 3)!.trim().length >= 20, `section ${s} has content`);
       });
 
-      it('states the default severity the registry gives it, in both languages', () => {
-        const zh = /默认级别：(错误|警告|信息|提示)/.exec(md);
+      it('states the default severity the registry gives it, and the other severities some findings take, in both languages', () => {
+        const zh = /默认级别：(错误|警告|信息|提示)([^\n]*)/.exec(md);
         assert.equal(zh?.[1], SEVERITY_ZH[rule.defaultSeverity]);
-        const en = /Default severity: (error|warning|information|hint)/.exec(section(md, 'English', 2) ?? '');
+        const en = /Default severity: (error|warning|information|hint)([^\n]*)/.exec(section(md, 'English', 2) ?? '');
         assert.equal(en?.[1], rule.defaultSeverity);
+        for (const other of rule.otherSeverities ?? []) {
+          assert.ok(zh![2].includes(`为${SEVERITY_ZH[other]}`), `the severity line names ${other}: ${zh![0]}`);
+          assert.ok(en![2].includes(other), `the severity line names ${other}: ${en![0]}`);
+        }
       });
 
       it('is Chinese first: the Chinese sections are written in Chinese, the English part in English', () => {

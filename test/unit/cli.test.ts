@@ -1,7 +1,7 @@
 // The `nianbao check` command, run as a user runs it: formats, exit codes and bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from './helpers';
@@ -101,6 +101,46 @@ describe('nianbao check (CLI)', () => {
     const r = run(['check', '--format', 'json', dir]);
     const out = JSON.parse(r.stdout);
     for (const f of out.files) assert.ok(f.diagnostics.some((d: { rule: string }) => d.rule === 'missing-section'), f.path);
+  });
+
+  it('issue 18: reads .nianbao.json beside the reports (rules off and ignored rules are not reported)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
+    for (const n of ['000_3d3a2a252aa442c3', '002_b67df828cb4a1735']) copyFileSync(report(n), join(dir, n + '.txt'));
+    const rules = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout).files as { diagnostics: { rule: string }[] }[]).flatMap((f) => f.diagnostics.map((d) => d.rule));
+    const plain = rules(run(['check', '--format', 'json', dir]));
+    // the reports do hold typo and punctuation findings (else the test below would prove nothing)
+    assert.ok(plain.includes('typo') && plain.includes('punctuation'), plain.join(' '));
+    writeFileSync(join(dir, '.nianbao.json'), JSON.stringify({ rules: { typo: 'off' }, ignore: ['punctuation'] }));
+    const configured = rules(run(['check', '--format', 'json', dir]));
+    assert.ok(!configured.includes('typo') && !configured.includes('punctuation'), configured.join(' '));
+    // everything else stays
+    assert.deepEqual(configured, plain.filter((r) => r !== 'typo' && r !== 'punctuation'));
+  });
+
+  it('--config FILE for every report, --no-config for none; the nearest .nianbao.json otherwise; a broken one exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync(report('002_b67df828cb4a1735'), join(dir, 'sub', 'r.txt'));
+    const rules = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout).files as { diagnostics: { rule: string; severity: string }[] }[]).flatMap((f) => f.diagnostics);
+    writeFileSync(join(dir, '.nianbao.json'), JSON.stringify({ rules: { typo: 'off' } }));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ rules: { 'injected-content': 'hint' } }));
+    const nearest = rules(run(['check', '--format', 'json', dir]));
+    assert.ok(!nearest.some((d) => d.rule === 'typo') && nearest.some((d) => d.rule === 'injected-content' && d.severity === 'error'));
+    const given = rules(run(['check', '--format', 'json', '--config', join(dir, 'other.json'), dir]));
+    assert.ok(given.some((d) => d.rule === 'typo') && given.filter((d) => d.rule === 'injected-content').every((d) => d.severity === 'hint'));
+    const none = rules(run(['check', '--format', 'json', '--no-config', dir]));
+    assert.ok(none.some((d) => d.rule === 'typo') && none.some((d) => d.rule === 'injected-content' && d.severity === 'error'));
+    // the nearest file only: one in sub/ replaces the one above (not merged)
+    writeFileSync(join(dir, 'sub', '.nianbao.json'), JSON.stringify({ ignore: ['punctuation'] }));
+    const inner = rules(run(['check', '--format', 'json', dir]));
+    assert.ok(inner.some((d) => d.rule === 'typo') && !inner.some((d) => d.rule === 'punctuation'));
+    assert.equal(run(['check', '--config', join(dir, 'missing.json'), dir]).status, 2);
+    assert.equal(run(['check', '--config', join(dir, 'other.json'), '--no-config', dir]).status, 2);
+    writeFileSync(join(dir, 'sub', '.nianbao.json'), '{ "rules": ');
+    const broken = run(['check', '--format', 'json', dir]);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /\.nianbao\.json: not a valid config file/);
+    assert.ok(rules(broken).some((d) => d.rule === 'typo'), 'checked without it');
   });
 
   it('usage errors exit 2', () => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkReport, checkWorkspace, findClaims, parseReport, type Finding } from '../../server/src/core';
+import { checkReport, checkWorkspace, findClaims, parseReport, type CheckOptions, type Finding } from '../../server/src/core';
 import { sentencesWith } from '../../server/src/core/cross/figures';
 import { applyEdits, loadReport, ROOT } from './helpers';
 
@@ -167,6 +167,19 @@ describe('cross-checks: last year\'s report', () => {
     const hits = rule(r.findings, 'copied-text');
     assert.equal(hits.length, 1);
     assert.match(hits[0].message, /100% 相同/);
+  });
+
+  it('carry-over findings pass the runner\'s severities and ignores like any other (rule-wide and "ignore here")', () => {
+    const inputs = [{ id: 'now.txt', text: now }, { id: 'last.txt', text: lastYear('35', '80') }];
+    const [r] = checkWorkspace(inputs);
+    const hits = rule(r.findings, 'carry-over');
+    assert.equal(hits.length, 2);
+    const lineOf = (f: Finding) => { const s = now.lastIndexOf('\n', f.start - 1) + 1, e = now.indexOf('\n', f.start); return now.slice(s, e < 0 ? now.length : e).trim(); };
+    const withOptions = (options: CheckOptions) => rule(checkWorkspace(inputs.map((i) => ({ ...i, options })))[0].findings, 'carry-over');
+    assert.deepEqual(withOptions({ severity: { 'carry-over': 'hint' } }).map((f) => f.severity), ['hint', 'hint']);
+    assert.deepEqual(withOptions({ ignore: { rules: ['carry-over'] } }), []);
+    assert.deepEqual(withOptions({ ignore: { lines: [{ rule: 'carry-over', line: lineOf(hits[1]) }] } }).map((f) => f.start), [hits[0].start]);
+    assert.equal(withOptions({ ignore: { lines: [{ rule: 'copied-text', line: lineOf(hits[1]) }] } }).length, 2, 'an entry of another rule');
   });
 
   it('the CLI checks files together and points at the other file', () => {

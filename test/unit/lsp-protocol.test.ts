@@ -326,6 +326,29 @@ describe('language server: typing hold-back, settings, locale, workspace config,
     });
   });
 
+  it('the nearest config file applies (not merged with the one above) and "ignore in this file" writes to it', async () => {
+    await inWorkspace(path.join('sub', 'deeper', '铜官区2023年度报告.txt'), seedText(), async ({ client, dir, uri }) => {
+      fs.writeFileSync(path.join(dir, '.nianbao.json'), JSON.stringify({ ignore: ['label-typo', 'missing-row'] }));
+      fs.writeFileSync(path.join(dir, 'sub', '.nianbao.json'), JSON.stringify({ rules: { 'missing-section': 'hint' } }));
+      let since = client.mark();
+      await client.open(uri, seedText(), 1);
+      const p = await client.diagnostics(uri, 1, since);
+      assert.ok(p.diagnostics.some((d) => d.code === 'missing-row'), 'the root file is not merged in');
+      assert.ok(p.diagnostics.filter((d) => d.code === 'missing-section').every((d) => d.severity === 4) && p.diagnostics.some((d) => d.code === 'missing-section'));
+      const typo = p.diagnostics.find((d) => d.code === 'label-typo')!;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+      const ignore = actions.find((a) => a.command?.command === 'nianbao.server.ignoreRule' && (a.command.arguments?.[0] as { scope: string }).scope === 'file');
+      assert.ok(ignore && /sub\/\.nianbao\.json/.test(ignore.title), actions.map((a) => a.title).join(' | '));
+      since = client.mark();
+      await client.request('workspace/executeCommand', { command: ignore.command!.command, arguments: ignore.command!.arguments });
+      const cfg = JSON.parse(fs.readFileSync(path.join(dir, 'sub', '.nianbao.json'), 'utf8')) as { rules: unknown; ignore: unknown };
+      assert.deepStrictEqual(cfg, { rules: { 'missing-section': 'hint' }, ignore: [{ rule: 'label-typo', file: 'deeper/铜官区2023年度报告.txt' }] });
+      const again = await client.diagnostics(uri, 1, since);
+      assert.ok(!again.diagnostics.some((d) => d.code === 'label-typo'));
+      assert.ok(again.diagnostics.some((d) => d.code === 'missing-row'));
+    });
+  });
+
   it('ignore here: one finding is dropped (by its line\'s text), the others of the same rule stay, even after lines move', async () => {
     const text = seedText('000_3d3a2a252aa442c3'); // four label-typo findings on different lines
     await inWorkspace('瀍河2023年度报告.txt', text, async ({ client, dir, uri }) => {

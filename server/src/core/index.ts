@@ -5,6 +5,10 @@ export { parseReport, type ParseOptions } from './parse/report';
 export { TableReuse, type TableReuseLimits } from './parse/reuse';
 export { checkReport, checkPair, byPlace, MAX_FINDINGS_PER_RULE, type CheckOptions, type CheckResult } from './engine';
 export { lineTextAt, type Ignores } from './runner';
+export {
+  CONFIG_FILE_NAME, ConfigLoader, addIgnoreEntry, addWordEntry, checkOptionsFor, globToRegExp, ignoresFor, isIgnored, parseConfigFile, ruleMap,
+  type ConfigFile, type ConfigHost, type IgnoreEntry, type LoadedConfig, type RuleSetting, type SettingsLayer,
+} from './config';
 export { RULES, REPORT_RULES, PAIR_RULES, ruleById } from './rules';
 export type { Rule, RuleMeta, RuleScope, RuleGroup, RuleContext, PairContext, ReportRule, PairRule, Draft } from './rules/rule';
 export { checkWorkspace, pairWithLastYear, agencyKey, type WorkspaceInput, type WorkspaceResult } from './cross/workspace';

@@ -14,7 +14,7 @@ export const MAX_FINDINGS_PER_RULE = 500;
  * it can key a cache.
  */
 export interface Ignores {
-  /** Rules not run on this report: ignored everywhere, or in files matching a glob that matches it. */
+  /** Rules not run on this report (ignored everywhere, or in files matching a glob that matches it); '*' is every rule. */
   rules?: readonly string[];
   /** "Ignore here": findings of `rule` whose first line reads `line` (trimmed) are dropped. */
   lines?: readonly { rule: string; line: string }[];
@@ -55,6 +55,7 @@ export function runRules(rules: readonly Rule[], input: RunInput, options: Check
   const t = (zh: string, en: string) => (locale === 'en' ? en : zh);
   const words: ReadonlySet<string> | undefined = options.words?.length ? new Set(options.words.filter((w) => w.trim())) : undefined;
   const ignoredRules = options.ignore?.rules?.length ? options.ignore.rules : undefined;
+  if (ignoredRules?.includes('*')) return;
   const ignoredLines = options.ignore?.lines?.length ? options.ignore.lines : undefined;
   for (const rule of rules) {
     const configured = options.severity?.[rule.id];

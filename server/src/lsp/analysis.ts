@@ -1,17 +1,15 @@
 // One parse per document version, shared by every feature; findings cached per (version, options).
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, parseReport, TableReuse, type Finding, type Ignores, type LineIndex, type Locale, type ReportModel, type Severity } from '../core';
+import { checkReport, parseReport, TableReuse, type CheckOptions as RunOptions, type Finding, type LineIndex, type Locale, type ReportModel } from '../core';
 import { t } from './i18n';
 
-/** What the core's runner is given for a document (resolved from the settings and the config file), and a size limit. */
-export interface CheckOptions {
+/**
+ * What the core's runner is given for a document (severities, words and ignores, resolved from the settings and the
+ * config file by configResolver.ts), and a size limit.
+ */
+export interface CheckOptions extends RunOptions {
   locale: Locale;
-  severity: Record<string, Severity | 'off'>;
   maxFileSizeKB: number;
-  /** User dictionary (setting + config file). */
-  words?: readonly string[];
-  /** The config file's ignores that apply to this document (applied by the runner). */
-  ignore?: Ignores;
 }
 
 export type SkipReason = 'tooLarge' | 'binary' | 'error';
@@ -72,7 +70,7 @@ export class AnalysisCache {
 
   analyze(doc: TextDocument, opts: CheckOptions): Analysis {
     const e = this.entry(doc);
-    const key = JSON.stringify([opts.locale, opts.severity, opts.maxFileSizeKB, opts.ignore?.rules ?? [], opts.ignore?.lines ?? [], opts.words ?? []]);
+    const key = JSON.stringify([opts.locale, opts.severity ?? {}, opts.maxFileSizeKB, opts.ignore?.rules ?? [], opts.ignore?.lines ?? [], opts.words ?? []]);
     if (e.analysis && e.key === key) return e.analysis;
     const kb = sizeKB(e.text);
     let analysis: Analysis;

@@ -1,7 +1,9 @@
 // Custom protocol between the nianbao language server and its clients (shared by server/ and client/).
 // Only plain JSON types here: this file is bundled into both dist/server.js and dist/client.js.
 
-export type RuleSetting = 'off' | 'error' | 'warning' | 'information' | 'hint';
+import type { RuleSetting } from '../core/config';
+
+export type { RuleSetting };
 export type RunMode = 'onType' | 'onSave';
 export type LocaleSetting = 'auto' | 'zh-CN' | 'en';
 
@@ -39,14 +41,8 @@ export interface InitOptions {
   settings?: Partial<NianbaoSettings>;
 }
 
-/** Workspace config file (.nianbao.json). */
-/** An ignore entry: a rule everywhere, in files matching `file`, or only for findings on a line reading `line`. */
-export interface IgnoreEntry { rule: string; file?: string; line?: string }
-export interface ConfigFile {
-  rules?: Record<string, RuleSetting>;
-  ignore?: IgnoreEntry[];
-  words?: string[];
-}
+/** Workspace config file (.nianbao.json): defined with its loader in the core (core/config.ts). */
+export type { ConfigFile, IgnoreEntry } from '../core/config';
 
 export interface FindingCounts { error: number; warning: number; information: number; hint: number }
 

@@ -2,7 +2,6 @@
 // server.ts only creates the connection; tests can drive this with any Connection.
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -16,7 +15,8 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { agencyKey, checkPair, pairWithLastYear, RULES, type Finding, type Ignores, type Locale, type ReportModel } from '../core';
+import { addIgnoreEntry, addWordEntry, agencyKey, checkPair, ConfigLoader, pairWithLastYear, RULES, type Finding, type Locale, type ReportModel } from '../core';
+import { nodeConfigHost } from '../configHost';
 import { AnalysisCache, detachedDocument, type Analysis } from './analysis';
 import { provideCodeActions, fixAllEdits, workspaceEdit } from './codeActions';
 import { provideCodeLenses } from './codeLens';
@@ -38,7 +38,6 @@ import {
   TrustNotification,
   type CheckFilesParams,
   type CheckFilesResult,
-  type ConfigFile,
   type FixAllArgs,
   type IgnoreRuleArgs,
   type ImportReportParams,
@@ -53,7 +52,8 @@ import {
   type TrustParams,
 } from './protocol';
 import { KeyedDebouncer, realTimers, type Timers } from './scheduler';
-import { addIgnoreEntry, addWordEntry, effectiveSeverity, ignoredLines, isIgnored, normalizeSettings, parseConfigFile, resolveLocale } from './settings';
+import { resolveDocumentConfig, uriToPath, type DocumentConfig, type FolderInfo } from './configResolver';
+import { normalizeSettings, resolveLocale } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { buildTableView } from './tableView';
 
@@ -63,13 +63,6 @@ export interface ServiceOptions {
   timers?: Timers;
   /** Reads a file's bytes as report text (the import command). Default: the io readers, in a worker thread. */
   readBytes?: ReadBytes;
-}
-
-interface FolderInfo { uri: string; fsPath?: string }
-
-function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try { return fileURLToPath(uri); } catch { return undefined; }
 }
 
 export function startService(connection: Connection, options: ServiceOptions = {}): void {
@@ -94,7 +87,10 @@ export function startService(connection: Connection, options: ServiceOptions = {
   let pushedSettings: unknown;
   let folders: FolderInfo[] = [];
   const settingsCache = new Map<string, Promise<NianbaoSettings>>();
-  const configCache = new Map<string, { config: ConfigFile; error?: string }>();
+  /** Config files read (and the nearest one per folder), until a config file or the folders change. */
+  const configs = new ConfigLoader(nodeConfigHost);
+  const loggedConfigErrors = new Set<string>();
+  const clearConfigs = () => { configs.clear(); loggedConfigErrors.clear(); };
 
   const log = (msg: string) => connection.console.log(`[nianbao] ${msg}`);
   const safe = <A extends unknown[], R>(name: string, fallback: R, fn: (...a: A) => R | Promise<R>) =>
@@ -118,58 +114,18 @@ export function startService(connection: Connection, options: ServiceOptions = {
     return p;
   }
 
-  function folderOf(uri: string): FolderInfo | undefined {
-    let best: FolderInfo | undefined;
-    for (const f of folders) {
-      const base = f.uri.endsWith('/') ? f.uri : f.uri + '/';
-      if (uri.startsWith(base) && (!best || f.uri.length > best.uri.length)) best = f;
-    }
-    return best;
-  }
-
-  function configPath(folder: FolderInfo, settings: NianbaoSettings): string | undefined {
-    if (!folder.fsPath) return undefined;
-    return path.resolve(folder.fsPath, settings.configFile);
-  }
-
-  function readConfig(file: string): { config: ConfigFile; error?: string } {
-    let c = configCache.get(file);
-    if (!c) {
-      let text: string | undefined;
-      try { text = fs.readFileSync(file, 'utf8'); } catch { /* no config file: defaults */ }
-      c = text === undefined ? { config: {} } : parseConfigFile(text);
-      if (c.error) log(`${file}: ${c.error}`);
-      configCache.set(file, c);
-    }
-    return c;
-  }
-
-  interface DocContext { settings: NianbaoSettings; locale: Locale; config?: ConfigFile; folder?: FolderInfo; relPath?: string; configFile?: string }
+  type DocContext = DocumentConfig;
 
   async function contextFor(uri: string): Promise<DocContext> {
     const settings = await getSettings(uri);
-    const locale = resolveLocale(settings.locale, clientLocale);
-    const folder = folderOf(uri);
-    if (!trusted || !folder) return { settings, locale, folder };
-    const file = configPath(folder, settings);
-    const config = file ? readConfig(file).config : undefined;
-    const docPath = uriToPath(uri);
-    const relPath = folder.fsPath && docPath ? path.relative(folder.fsPath, docPath).split(path.sep).join('/') : undefined;
-    return { settings, locale, config, folder, relPath, configFile: file ? settings.configFile : undefined };
-  }
-
-  /** What the runner applies to this document: severities, words and ignores (the same for both scopes). */
-  function checkOptions(ctx: DocContext) {
-    const ignore: Ignores = {
-      rules: ctx.config?.ignore ? RULES.map((r) => r.id).filter((id) => isIgnored(ctx.config!.ignore, id, ctx.relPath)) : [],
-      lines: ignoredLines(ctx.config?.ignore, ctx.relPath),
-    };
-    const words = [...ctx.settings.words, ...(ctx.config?.words ?? [])];
-    return { locale: ctx.locale, severity: effectiveSeverity(ctx.settings, ctx.config), maxFileSizeKB: ctx.settings.maxFileSizeKB, ignore, words };
+    const ctx = resolveDocumentConfig({ uri, settings, clientLocale, folders, trusted }, configs);
+    const c = ctx.config;
+    if (c?.error && !loggedConfigErrors.has(c.path)) { loggedConfigErrors.add(c.path); log(`${c.path}: ${c.error}`); }
+    return ctx;
   }
 
   function analyze(doc: TextDocument, ctx: DocContext): Analysis {
-    return cache.analyze(doc, checkOptions(ctx));
+    return cache.analyze(doc, ctx.options);
   }
 
   async function analysisOf(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; ctx: DocContext } | undefined> {
@@ -206,7 +162,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
     const last = pairWithLastYear(reports).get(me);
     if (!last) return none;
     // the same runner and options as the document's own findings: severities, ignores (also "ignore here")
-    const findings = checkPair({ model: analysis.model, lineIndex: analysis.lineIndex }, { model: last.model, id: last.uri }, checkOptions(ctx));
+    const findings = checkPair({ model: analysis.model, lineIndex: analysis.lineIndex }, { model: last.model, id: last.uri }, ctx.options);
     return { findings, lookup: (uri) => (uri === last.uri ? last.doc : undefined) };
   }
 
@@ -309,14 +265,14 @@ export function startService(connection: Connection, options: ServiceOptions = {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
       for (const a of e.added) folders.push({ uri: a.uri, fsPath: uriToPath(a.uri) });
-      configCache.clear();
+      clearConfigs();
       revalidateAll();
     });
   });
 
   connection.onDidChangeConfiguration((p) => {
     settingsCache.clear();
-    configCache.clear();
+    clearConfigs();
     const s = (p.settings as { nianbao?: unknown } | null | undefined)?.nianbao;
     if (s !== undefined) pushedSettings = s;
     revalidateAll();
@@ -324,13 +280,13 @@ export function startService(connection: Connection, options: ServiceOptions = {
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    configCache.clear();
+    clearConfigs();
     revalidateAll();
   });
 
   connection.onNotification(TrustNotification, (p: TrustParams) => {
     trusted = p?.trusted !== false;
-    configCache.clear();
+    clearConfigs();
     revalidateAll();
   });
 
@@ -451,7 +407,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
   /** Rewrite the workspace config file of the folder holding `uri` (trusted workspaces only), then re-check. */
   async function editConfig(uri: string, edit: (text: string | undefined) => string, noFolder: { en: string; zh: string }): Promise<string | null> {
     const ctx = await contextFor(uri);
-    const file = ctx.folder && trusted ? configPath(ctx.folder, ctx.settings) : undefined;
+    const file = ctx.writeTo;
     if (!file) {
       void connection.window.showWarningMessage(ctx.locale === 'en' ? noFolder.en : noFolder.zh);
       return null;
@@ -465,7 +421,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
     }
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, next, 'utf8');
-    configCache.delete(file);
+    clearConfigs();
     revalidateAll();
     return file;
   }

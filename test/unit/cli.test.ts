@@ -1,7 +1,7 @@
 // The `nianbao check` command, run as a user runs it: formats, exit codes and bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from './helpers';
@@ -66,6 +66,22 @@ describe('nianbao check (CLI)', () => {
     assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 34, startColumn: 13, endLine: 34, endColumn: 19 });
     assert.equal(res.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '本年废止件数');
     assert.ok(run0.results.some((x: { level: string }) => x.level === 'error'));
+  });
+
+  it('sarif: partialFingerprints that stay when lines are inserted above and differ between findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
+    const text = readFileSync(report('000_3d3a2a252aa442c3'), 'utf8');
+    writeFileSync(join(dir, 'a.txt'), text);
+    writeFileSync(join(dir, 'b.txt'), '\n\n' + text);
+    const results = (name: string) => JSON.parse(run(['check', '--format', 'sarif', join(dir, name)]).stdout).runs[0].results as
+      { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+    const a = results('a.txt'), b = results('b.txt');
+    assert.ok(a.length >= 5, String(a.length));
+    const print = (r: (typeof a)[number]) => r.partialFingerprints['nianbao/lineHash/v1'];
+    assert.ok(a.every((r) => /^[0-9a-f]{16}:\d+$/.test(print(r))));
+    assert.equal(new Set(a.map(print)).size, a.length, 'one fingerprint per finding');
+    assert.deepEqual(b.map((r) => [r.ruleId, print(r)]), a.map((r) => [r.ruleId, print(r)]));
+    assert.deepEqual(b.map((r) => r.locations[0].physicalLocation.region.startLine), a.map((r) => r.locations[0].physicalLocation.region.startLine + 2));
   });
 
   it('exit 2 with a clear message for unreadable input; other files are still checked', () => {

@@ -1,7 +1,8 @@
 // Output formats of `nianbao check`: text, JSON (LSP positions) and SARIF 2.1.0.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, ruleDocPath, type Finding, type Locale, type TemplateVersion } from '../core';
+import { lineTextAt, RULES, ruleDocPath, type Finding, type Locale, type TemplateVersion } from '../core';
 import { LineIndex } from '../core/text';
 
 export interface FileResult {
@@ -58,6 +59,24 @@ export function toText(results: FileResult[], locale: Locale): string {
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
+/** The key of SARIF partialFingerprints our fingerprint goes under (versioned: a change of recipe changes the key). */
+export const FINGERPRINT_KEY = 'nianbao/lineHash/v1';
+
+/**
+ * A fingerprint per finding that survives edits elsewhere in the file, so that code scanning tracks a finding across
+ * commits: a hash of the rule and the trimmed text of the finding's line (the key "ignore here" uses), and which
+ * occurrence of that pair in the file it is (`hash:n`, n from 1 in file order).
+ */
+export function fingerprints(findings: readonly Finding[], lines: LineIndex): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const hash = createHash('sha256').update(`${f.rule}\0${lineTextAt(lines, f.start)}`).digest('hex').slice(0, 16);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
+}
+
 export function toSarif(results: FileResult[], locale: Locale, packageRoot: string, version: string, cwd: string): string {
   const rules = RULES.map((r) => {
     const docFile = join(packageRoot, ruleDocPath(r.id));
@@ -87,7 +106,7 @@ export function toSarif(results: FileResult[], locale: Locale, packageRoot: stri
     runs: [{
       tool: { driver: { name: 'nianbao', version, semanticVersion: version, rules } },
       columnKind: 'utf16CodeUnits',
-      results: results.flatMap((r) => r.findings.map((f) => {
+      results: results.flatMap((r) => { const prints = fingerprints(r.findings, r.lines); return r.findings.map((f, k) => {
         const uri = uriOf(r.path);
         const loc = (s: { start: number; end: number; file?: string }) => {
           const other = s.file ? results.find((x) => x.path === s.file) : undefined;
@@ -99,6 +118,7 @@ export function toSarif(results: FileResult[], locale: Locale, packageRoot: stri
           level: LEVEL[f.severity],
           message: { text: f.message },
           locations: [loc(f)],
+          partialFingerprints: { [FINGERPRINT_KEY]: prints[k] },
           ...(f.related?.length ? { relatedLocations: f.related.map((x, i) => ({ id: i + 1, ...loc(x), message: { text: x.message } })) } : {}),
           ...(f.fixes?.length ? {
             fixes: f.fixes.map((fx) => ({
@@ -107,7 +127,7 @@ export function toSarif(results: FileResult[], locale: Locale, packageRoot: stri
             })),
           } : {}),
         };
-      })),
+      }); }),
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';

@@ -59,6 +59,9 @@ describe('nianbao check (CLI)', () => {
     assert.equal(run0.tool.driver.name, 'nianbao');
     const ids = run0.tool.driver.rules.map((x: { id: string }) => x.id);
     assert.ok(ids.includes('table-balance') && ids.includes('label-typo'));
+    const balance = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'table-balance');
+    assert.equal(balance.shortDescription.text, '表格勾稽关系不成立');
+    assert.match(balance.fullDescription.text, /^表格勾稽关系不成立（/);
     const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'label-typo');
     assert.equal(res.level, 'warning');
     assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'label-typo');

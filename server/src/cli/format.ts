@@ -85,7 +85,7 @@ export function toSarif(results: FileResult[], locale: Locale, packageRoot: stri
       id: r.id,
       name: r.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
       shortDescription: { text: r.title[locale] },
-      fullDescription: { text: r.title[locale === 'en' ? 'zh-CN' : 'en'] },
+      fullDescription: { text: r.description[locale] },
       defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
       ...(doc ? { help: { text: doc, markdown: doc } } : {}),
       properties: { tags: ['nianbao'] },

@@ -1,21 +1,23 @@
-// `nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE | --no-config] [--output FILE] PATH...`
+// `nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE | --no-config] [--output FILE] [--follow] PATH...`
 // Exit code: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkOptionsFor, checkWorkspace, ConfigLoader, type CheckOptions, type LoadedConfig, type Locale } from '../core';
 import { nodeConfigHost } from '../configHost';
 import { parseArgs, UsageError } from './args';
-import { collectFiles } from './files';
+import { collectFiles, nothingFound } from './files';
 import { toJson, toSarif, toText, type FileResult } from './format';
 import { readInput, shown, STDIN } from './input';
 
-export const CHECK_USAGE = `Usage: nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE | --no-config] [--output FILE] PATH...
-  PATH         report files (.txt in UTF-8/UTF-16/GB18030, .html, .docx, .pdf), folders searched
+export const CHECK_USAGE = `Usage: nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE | --no-config] [--output FILE] [--follow] PATH...
+  PATH         report files (.txt in UTF-8/UTF-16/UTF-32/GB18030, .html, .docx, .pdf), folders searched
                recursively for them, or - for standard input
   --config     use this config file for every report (default: the nearest .nianbao.json in the
                report's folder or a folder above it)
   --no-config  read no config file
+  --follow     follow symbolic links to folders inside the folders searched (each folder and file once)
   Positions in .html/.docx/.pdf files are in the text read from them (\`nianbao format FILE\` prints it).
+  Files that cannot be read (.doc/.wps found in a folder, empty, damaged, too large) are listed on stderr.
 Exit status: 0 no errors found, 1 errors found, 2 usage or file problems.`;
 
 export function defaultLocale(): Locale {
@@ -51,7 +53,7 @@ export async function checkCommand(argv: string[], packageRoot: string, version:
   let locale = defaultLocale();
   let parsed;
   try {
-    parsed = parseArgs(argv, { format: { value: true, alias: 'f' }, locale: { value: true }, output: { value: true, alias: 'o' }, config: { value: true, alias: 'c' }, 'no-config': {}, help: { alias: 'h' } });
+    parsed = parseArgs(argv, { format: { value: true, alias: 'f' }, locale: { value: true }, output: { value: true, alias: 'o' }, config: { value: true, alias: 'c' }, 'no-config': {}, follow: { alias: 'L' }, help: { alias: 'h' } });
     if (parsed.opts.help) { process.stdout.write(CHECK_USAGE + '\n'); return 0; }
     if (typeof parsed.opts.format === 'string') format = parsed.opts.format;
     if (typeof parsed.opts.locale === 'string') locale = parseLocale(parsed.opts.locale);
@@ -63,12 +65,14 @@ export async function checkCommand(argv: string[], packageRoot: string, version:
   const configs = new ConfigLoader(nodeConfigHost);
   if (choice.file !== undefined && !configs.load(resolve(choice.file))) { err(`nianbao: cannot read the config file ${choice.file}`); return 2; }
 
-  const { files, problems } = collectFiles(parsed.paths);
+  const collected = collectFiles(parsed.paths, { follow: !!parsed.opts.follow });
+  const { files, problems } = collected;
   const inputs: { id: string; text: string; options: CheckOptions }[] = [];
   const badConfigs = new Set<string>();
   for (const file of files) {
     const read = await readInput(file);
     if (!read.ok) { problems.push(`${shown(file)}: ${read.reason}`); continue; }
+    if (read.damaged) problems.push(`${shown(file)}: ${read.damaged}`);
     const { options, config } = cliCheckOptions(file, choice, configs, locale);
     if (config?.error && !badConfigs.has(config.path)) {
       badConfigs.add(config.path);
@@ -86,6 +90,6 @@ export async function checkCommand(argv: string[], packageRoot: string, version:
   } else process.stdout.write(body);
   for (const p of problems) err(`nianbao: ${p}`);
   if (problems.length) return 2;
-  if (!files.length) { err('nianbao: no report files found'); return 2; }
+  if (!files.length) { err(`nianbao: ${nothingFound(collected)}`); return 2; }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

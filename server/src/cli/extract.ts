@@ -5,12 +5,12 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { formatDec, LineIndex, parseReport, tableDef, type ReportModel, type TableId, type TemplateVersion } from '../core';
 import { recoverCollapsedTables } from '../core/parse/collapsed';
 import { parseArgs, UsageError } from './args';
-import { collectFiles } from './files';
+import { collectFiles, nothingFound } from './files';
 import { readInput, shown, STDIN } from './input';
 import { parseJobs, runPool, serveTasks } from './pool';
 import { Progress } from './progress';
 
-export const EXTRACT_USAGE = `Usage: nianbao extract [--format csv|json] [--jobs N|auto] [--output FILE] [--bom] [--progress|--no-progress] PATH...
+export const EXTRACT_USAGE = `Usage: nianbao extract [--format csv|json] [--jobs N|auto] [--output FILE] [--bom] [--progress|--no-progress] [--follow] PATH...
   PATH   report files (.txt in UTF-8/UTF-16/GB18030, .html, .docx, .pdf), folders searched recursively, or - for stdin
   One record per report and table cell:
     path, agency, year, template, table, row, row_label, column, column_label, value, kind, line
@@ -22,12 +22,14 @@ export const EXTRACT_USAGE = `Usage: nianbao extract [--format csv|json] [--jobs
   --bom       start the CSV with a UTF-8 byte order mark (for Excel)
   --jobs N    read N files at a time in worker threads (auto: one per core; default 1)
   --progress  show a progress bar on stderr even when it is not a terminal
+  --follow    follow symbolic links to folders inside the folders searched
 Exit status: 0 done, 2 usage or file problems (the other files are still extracted).`;
 
 export type ExtractFormat = 'csv' | 'json';
 
 export type ExtractOutcome =
-  | { ok: true; chunk: string; cells: number; notes: string[] }
+  /** problem: the file was read, but with bytes that are not characters (exit status 2) */
+  | { ok: true; chunk: string; cells: number; notes: string[]; problem?: string }
   | { ok: false; reason: string };
 
 export const CSV_HEADER = 'path,agency,year,template,table,row,row_label,column,column_label,value,kind,line';
@@ -100,7 +102,7 @@ export async function extractFile(path: string, format: ExtractFormat): Promise<
     const lines = new LineIndex(read.text);
     // cells run together (text collapsed from a web page) are recovered where exactly one split fits
     const { model } = recoverCollapsedTables(read.text, parseReport(read.text, lines));
-    return { ok: true, ...formatRecords(shown(path), model, lines, format) };
+    return { ok: true, ...formatRecords(shown(path), model, lines, format), ...(read.damaged ? { problem: read.damaged } : {}) };
   } catch (e) {
     return { ok: false, reason: `internal error: ${(e as Error)?.message ?? e}` };
   }
@@ -119,7 +121,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs(argv, {
       format: { value: true, alias: 'f' }, jobs: { value: true, alias: 'j' }, output: { value: true, alias: 'o' },
-      bom: {}, progress: {}, 'no-progress': {}, help: { alias: 'h' },
+      bom: {}, progress: {}, 'no-progress': {}, follow: { alias: 'L' }, help: { alias: 'h' },
     });
     if (parsed.opts.help) { process.stdout.write(EXTRACT_USAGE + '\n'); return 0; }
     const f = parsed.opts.format;
@@ -133,7 +135,8 @@ export async function extractCommand(argv: string[]): Promise<number> {
     err(`nianbao: ${(e as Error).message}\n${EXTRACT_USAGE}`);
     return 2;
   }
-  const { files, problems } = collectFiles(parsed.paths);
+  const collected = collectFiles(parsed.paths, { follow: !!parsed.opts.follow });
+  const { files, problems } = collected;
   if (files.filter((f) => f === STDIN).length > 1) { err('nianbao: - (stdin) can be given only once'); return 2; }
   if (files.includes(STDIN)) jobs = 1;
 
@@ -150,7 +153,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   if (parsed.opts.bom && format === 'csv') write('\ufeff');
   write(format === 'csv' ? CSV_HEADER + '\n' : '[\n');
   let wroteJson = false;
-  let cells = 0, failed = 0, incomplete = 0;
+  let cells = 0, failed = 0, incomplete = 0, damaged = 0;
   const results: (ExtractOutcome | undefined)[] = new Array(files.length);
   let flushed = 0;
   const flush = () => {
@@ -158,6 +161,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
       const r = results[flushed]!;
       const path = shown(files[flushed]);
       if (!r.ok) { failed++; progress.message(`nianbao: ${path}: ${r.reason}`); } else {
+        if (r.problem) { damaged++; progress.message(`nianbao: ${path}: ${r.problem}`); }
         if (r.notes.length) { incomplete++; progress.message(`nianbao: ${path}: ${r.notes.join('; ')}`); }
         cells += r.cells;
         if (format === 'csv') write(r.chunk);
@@ -182,6 +186,6 @@ export async function extractCommand(argv: string[]): Promise<number> {
   if (showProgress || files.length > 1) {
     err(`nianbao: ${cells} value(s) from ${files.length - failed} report(s)${incomplete ? `; ${incomplete} with tables not fully read` : ''}${failed || problems.length ? `; ${failed + problems.length} file(s) could not be read` : ''}`);
   }
-  if (!files.length && !problems.length) { err('nianbao: no report files found'); return 2; }
-  return failed || problems.length || !files.length ? 2 : 0;
+  if (!files.length && !problems.length) { err(`nianbao: ${nothingFound(collected)}`); return 2; }
+  return failed || damaged || problems.length || !files.length ? 2 : 0;
 }

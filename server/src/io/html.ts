@@ -1,9 +1,10 @@
 // HTML to report text. Paragraphs and other blocks become lines; every data table becomes one line per row
 // with its cells separated by tabs, merged cells (colspan/rowspan) laid out on the grid they cover, so that the
 // engine reads the table as it reads a PDF's tab-separated rows. Tables used for page layout (a cell holding
-// another table) are read as ordinary blocks.
-import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Element } from 'domhandler';
+// another table) are read as ordinary blocks. The tree is walked without recursion: pages nest elements thousands
+// deep (a recursive walk ran out of stack at about 5,000 levels).
+import { DomHandler, Parser, type ParserOptions } from 'htmlparser2';
+import type { AnyNode, Document, DomHandlerOptions, Element } from 'domhandler';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
@@ -13,6 +14,38 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'math', 'select', 'button', 'input', 'textarea']);
 const MAX_SPAN = 1000;
+
+/**
+ * Most parsing work a page may take, counted as the sum over its tags of the depth each is opened or closed at.
+ * The parser's cost per tag grows with the depth of the elements open around it, so a page nested N levels costs
+ * about N² (a page of 64 MiB could nest ten million levels: hours). A real page costs a few million; 10⁹ lets a
+ * page nest about 30,000 elements (10,000 tables, each a table, a row and a cell) and keeps the worst page to a
+ * few seconds here.
+ */
+export const MAX_NESTING_WORK = 1_000_000_000;
+
+export class HtmlError extends Error {}
+
+class BoundedHandler extends DomHandler {
+  private work = 0;
+  charge(): void {
+    this.work += this.tagStack.length;
+    if (this.work > MAX_NESTING_WORK) throw new HtmlError(`the web page nests its elements too deeply to be read (${this.tagStack.length} levels here)`);
+  }
+}
+
+class BoundedParser extends Parser {
+  constructor(private readonly bounded: BoundedHandler, options: ParserOptions) { super(bounded, options); }
+  override onopentagname(start: number, end: number): void { this.bounded.charge(); super.onopentagname(start, end); }
+  override onclosetag(start: number, end: number): void { this.bounded.charge(); super.onclosetag(start, end); }
+}
+
+function parseBounded(html: string): Document {
+  const options: ParserOptions & DomHandlerOptions = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+  const handler = new BoundedHandler(undefined, options);
+  new BoundedParser(handler, options).end(html);
+  return handler.root;
+}
 
 const WS = /[ \t\n\r\f\u00a0\u200b]+/g;
 const isCjk = (c: string | undefined) => !!c && /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c);
@@ -44,11 +77,33 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
-function containsTable(node: AnyNode): boolean {
-  if (node.type !== 'tag') return false;
-  const e = node as Element;
-  if (e.name === 'table') return true;
-  return e.children.some(containsTable);
+/** Marks the end of an element's children on the walk's stack. */
+class Leave { constructor(readonly el: Element) {} }
+
+/**
+ * Depth first over the nodes and all their descendants, in document order, with a stack instead of recursion:
+ * `enter` says whether to walk an element's children, `leave` is called after them.
+ */
+function traverse(nodes: readonly AnyNode[], enter: (n: AnyNode) => boolean, leave: (e: Element) => void = () => {}): void {
+  const stack: (AnyNode | Leave)[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  while (stack.length) {
+    const top = stack.pop()!;
+    if (top instanceof Leave) { leave(top.el); continue; }
+    if (!enter(top) || top.type !== 'tag') continue;
+    const e = top as Element;
+    stack.push(new Leave(e));
+    for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]);
+  }
+}
+
+/** The elements that are a table or have one inside them (one walk for the whole document). */
+function elementsWithTables(nodes: readonly AnyNode[]): Set<AnyNode> {
+  const found = new Set<AnyNode>();
+  traverse(nodes, (n) => n.type === 'tag', (e) => {
+    if (e.name === 'table' || e.children.some((c) => found.has(c))) found.add(e);
+  });
+  return found;
 }
 
 function span(v: string | undefined): number {
@@ -77,18 +132,15 @@ class Lines {
 function cellText(node: AnyNode): string {
   const parts: string[] = [];
   const sub = new Lines();
-  const walk = (n: AnyNode) => {
-    if (n.type === 'text') { sub.text((n as unknown as { data: string }).data); return; }
-    if (n.type !== 'tag') return;
+  traverse((node as Element).children, (n) => {
+    if (n.type === 'text') { sub.text((n as unknown as { data: string }).data); return false; }
+    if (n.type !== 'tag') return false;
     const e = n as Element;
-    if (SKIP.has(e.name) || isHidden(e)) return;
-    if (e.name === 'br') { sub.break(); return; }
-    const block = BLOCK.has(e.name);
-    if (block) sub.break();
-    for (const c of e.children) walk(c);
-    if (block) sub.break();
-  };
-  for (const c of (node as Element).children) walk(c);
+    if (SKIP.has(e.name) || isHidden(e)) return false;
+    if (e.name === 'br') { sub.break(); return false; }
+    if (BLOCK.has(e.name)) sub.break();
+    return true;
+  }, (e) => { if (BLOCK.has(e.name)) sub.break(); });
   sub.break();
   for (const line of sub.out) {
     const t = line.replace(/\t/g, ' ');
@@ -125,33 +177,30 @@ function emitTable(table: Element, lines: Lines): void {
 
 /** Report text of an HTML document. */
 export function htmlToText(html: string): string {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseBounded(html);
+  const roots = doc.children.filter((c) => c.type === 'tag' || c.type === 'text');
+  const withTables = elementsWithTables(roots);
   const lines = new Lines();
-  const walk = (n: AnyNode) => {
-    if (n.type === 'text') { lines.text((n as unknown as { data: string }).data); return; }
-    if (n.type !== 'tag') return;
+  traverse(roots, (n) => {
+    if (n.type === 'text') { lines.text((n as unknown as { data: string }).data); return false; }
+    if (n.type !== 'tag') return false;
     const e = n as Element;
-    if (SKIP.has(e.name) || isHidden(e)) return;
-    if (e.name === 'br') { lines.break(); return; }
+    if (SKIP.has(e.name) || isHidden(e)) return false;
+    if (e.name === 'br') { lines.break(); return false; }
     if (e.name === 'table') {
       const rows = tableRows(e);
-      const layout = rows.some((tr) => elementChildren(tr, new Set(['td', 'th'])).some((td) => td.children.some(containsTable)));
+      const layout = rows.some((tr) => elementChildren(tr, new Set(['td', 'th'])).some((td) => td.children.some((c) => withTables.has(c))));
       if (!layout) {
         lines.break();
         const caption = elementChildren(e, new Set(['caption']))[0];
         if (caption) lines.raw(cellText(caption));
         emitTable(e, lines);
-        return;
+        return false;
       }
     }
-    const block = BLOCK.has(e.name);
-    if (block) lines.break();
-    for (const c of e.children) walk(c);
-    if (block) lines.break();
-  };
-  for (const c of doc.children) {
-    if (c.type === 'tag' || c.type === 'text') walk(c);
-  }
+    if (BLOCK.has(e.name)) lines.break();
+    return true;
+  }, (e) => { if (BLOCK.has(e.name)) lines.break(); });
   lines.break();
   return lines.out.join('\n') + '\n';
 }

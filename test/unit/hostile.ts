@@ -2,7 +2,9 @@
 // parts whose sizes lie or whose compression ratio is a zip bomb's, PDFs of many pages, and a reader of a child
 // process's peak memory.
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export type ZipPart =
@@ -107,30 +109,38 @@ export function pdfOfPages(pages: number, line = (p: number) => `Page ${p} of th
 }
 
 export const TIME = '/usr/bin/time';
-/** Whether the child's peak memory can be read (GNU time -v); when not, memory tests say NOT RUN and fail. */
+/** Whether GNU time can report the child's peak memory; without it the child reports its own (see maxrss-preload). */
 export const haveTime = existsSync(TIME) && spawnSync(TIME, ['-v', 'true'], { encoding: 'utf8' }).stderr.includes('Maximum resident set size');
 
-export interface Measured { status: number | null; stdout: string; stderr: string; maxRssMiB: number }
+export interface Measured { status: number | null; stdout: string; stderr: string; maxRssMiB: number; how: string }
 
-/** Run a shell command line under `/usr/bin/time -v` (the last command of a pipeline is the one measured). */
-export function measured(shellCommand: string, opts: SpawnOptions = {}): Promise<Measured> {
+export const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Run `node args…` and measure its peak resident memory: with `/usr/bin/time -v` when present, else from
+ * process.resourceUsage().maxRSS reported by the child itself at exit (a preloaded module). `input` is a shell
+ * command piped into the child's standard input, or `< file`.
+ */
+export function measured(args: string[], input = '', opts: SpawnOptions = {}): Promise<Measured> {
+  const rssFile = join(mkdtempSync(join(tmpdir(), 'nianbao-rss-')), 'maxrss');
+  const node = [process.execPath, ...(haveTime ? [] : ['--require', join(__dirname, 'maxrss-preload.js')]), ...args].map(sh).join(' ');
+  const cmd = input.startsWith('<') ? `${haveTime ? TIME + ' -v ' : ''}${node} ${input}` : `${input ? input + ' | ' : ''}${haveTime ? TIME + ' -v ' : ''}${node}`;
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', shellCommand], { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', cmd], { ...opts, env: { ...process.env, NIANBAO_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (d) => { if (stdout.length < 1 << 20) stdout += d; });
-    child.stderr!.setEncoding('utf8').on('data', (d) => { if (stderr.length < 1 << 20) stderr += d; });
+    child.stdout!.setEncoding('utf8').on('data', (d) => { if (stdout.length < 1 << 22) stdout += d; });
+    child.stderr!.setEncoding('utf8').on('data', (d) => { if (stderr.length < 1 << 22) stderr += d; });
     child.on('error', reject);
     child.on('close', (status) => {
-      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      const e = /Exit status: (\d+)/.exec(stderr);
-      // time's own report is cut off the child's stderr
-      const own = stderr.indexOf('\tCommand being timed:');
-      resolve({
-        status: e ? Number(e[1]) : status, stdout, stderr: own >= 0 ? stderr.slice(0, own) : stderr,
-        maxRssMiB: m ? Number(m[1]) / 1024 : NaN,
-      });
+      if (haveTime) {
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+        const e = /Exit status: (\d+)/.exec(stderr);
+        const own = stderr.search(/(Command exited with non-zero status \d+\n)?\tCommand being timed:/);
+        resolve({ status: e ? Number(e[1]) : status, stdout, stderr: own >= 0 ? stderr.slice(0, own) : stderr, maxRssMiB: m ? Number(m[1]) / 1024 : NaN, how: '/usr/bin/time -v' });
+      } else {
+        const kb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+        resolve({ status, stdout, stderr, maxRssMiB: kb / 1024, how: 'process.resourceUsage().maxRSS' });
+      }
     });
   });
 }
-
-export const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

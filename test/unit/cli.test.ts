@@ -95,9 +95,13 @@ describe('nianbao check (CLI)', () => {
     writeFileSync(bad, Buffer.from([0x41, 0x80, 0xff, 0x81, 0x20, 0xfe])); // neither UTF-8 nor GB18030
     const r = run(['check', bin, bad, join(dir, 'nope.txt'), report('001_205104d3919f452a')]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /binary\.txt: binary file/);
-    assert.match(r.stderr, /bad\.txt: not valid UTF-8, UTF-16 or GB18030\/GBK text/);
-    assert.match(r.stderr, /nope\.txt: no such file/);
+    // in the output's language (zh-CN here; --locale en gives them in English)
+    assert.match(r.stderr, /binary\.txt: 二进制文件（含 NUL 字节），不是文本报告/);
+    assert.match(r.stderr, /bad\.txt: 不是有效的 UTF-8、UTF-16 或 GB18030\/GBK 文本/);
+    assert.match(r.stderr, /nope\.txt: 文件或文件夹不存在/);
+    const en = run(['check', '--locale', 'en', bin, bad]);
+    assert.match(en.stderr, /binary\.txt: binary file/);
+    assert.match(en.stderr, /bad\.txt: not valid UTF-8, UTF-16 or GB18030\/GBK text/);
     assert.match(r.stdout, /共检查 1 个文件/);
   });
 

@@ -15,8 +15,11 @@ import { bombStream, docxOf, documentXmlOf, haveTime, measured, pdfOfPages } fro
 
 const BIN = join(ROOT, 'bin', 'nianbao.js');
 const FORMATS = join(FIXTURES, 'formats');
-const run = (args: string[], input?: string | Buffer) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, maxBuffer: 64 << 20 });
+// messages in English (LC_ALL=en): the Chinese ones are checked at the end
+const EN = { ...process.env, LC_ALL: 'en_US.UTF-8' };
+const run = (args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = EN) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, env, maxBuffer: 64 << 20 });
+const measure = (args: string[], input = '') => measured(args, input, { env: EN });
 const tmp = () => mkdtempSync(join(tmpdir(), 'nianbao-hostile-'));
 const json = (stdout: string) => JSON.parse(stdout) as { files: { path: string; diagnostics: { rule: string; message: string; range: unknown }[] }[] };
 /** Findings as comparable keys: rule, message and range. */
@@ -55,21 +58,21 @@ describe('hostile input: a .docx zip bomb', function () {
   });
 
   it('refused from the sizes in its central directory, before inflating: exit 2, the reason, bounded memory', async () => {
-    const r = await measured([BIN, 'check', bomb]);
+    const r = await measure([BIN, 'check', bomb]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /bomb\.docx: the Word document is refused: word\/document\.xml would inflate from 4\.\d MiB to 4096\.0 MiB \(a compression ratio of \d+ to 1; a zip bomb\?\)/);
     assert.ok(r.maxRssMiB < BOUND_MIB, `${r.maxRssMiB} MiB`);
   });
 
   it('a directory that lies about the size: inflating stops at the declared size', async () => {
-    const r = await measured([BIN, 'check', liar]);
+    const r = await measure([BIN, 'check', liar]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /liar\.docx: the Word document is refused: word\/document\.xml inflates to more than the 0\.1 MiB its directory declares/);
     assert.ok(r.maxRssMiB < BOUND_MIB, `${r.maxRssMiB} MiB`);
   });
 
   it('more XML than the absolute cap (16 MiB), whatever the ratio', async () => {
-    const r = await measured([BIN, 'check', large]);
+    const r = await measure([BIN, 'check', large]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /large\.docx: the Word document is refused: its XML parts would inflate to more than 16 MiB \(word\/document\.xml: 1\d\.\d MiB\)/);
     assert.ok(r.maxRssMiB < BOUND_MIB, `${r.maxRssMiB} MiB`);
@@ -146,7 +149,7 @@ describe('hostile input: folders with symbolic links', function () {
     const r = run(['check', d]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /b\.txt: not checked: a symbolic link to nothing/);
-    assert.match(r.stdout, /共检查 1 个文件/);
+    assert.match(r.stdout, / in 1 file\(s\)/);
   });
 });
 
@@ -155,7 +158,7 @@ describe('hostile input: standard input without end', function () {
 
   for (const [what, input] of [['< /dev/zero', '< /dev/zero'], ['a pipe that never ends (yes)', 'yes 一、总体情况']] as const) {
     it(`${what}: the 64 MiB limit of a file, exit 2, bounded memory`, async () => {
-      const r = await measured([BIN, 'check', '-'], input);
+      const r = await measure([BIN, 'check', '-'], input);
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, /<stdin>: standard input too large \(more than 64 MiB, the limit for a file\)/);
       assert.ok(r.maxRssMiB < BOUND_MIB, `${r.maxRssMiB} MiB`);
@@ -178,7 +181,7 @@ describe('hostile input: a PDF of 20,000 pages', function () {
   it('refused by its page count (more than 500) as soon as it is opened: exit 2, the reason, bounded memory', async () => {
     const p = join(dir, 'long.pdf');
     writeFileSync(p, pdfOfPages(20_000));
-    const r = await measured([BIN, 'check', p]);
+    const r = await measure([BIN, 'check', p]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /long\.pdf: the PDF has 20000 pages; a report has fewer than 100, and more than 500 are not read/);
     assert.ok(r.maxRssMiB < BOUND_MIB + 100, `${r.maxRssMiB} MiB`);
@@ -212,7 +215,7 @@ describe('hostile input: HTML nested thousands of levels deep', function () {
     const dir = tmp();
     const p = join(dir, 'abyss.html');
     writeFileSync(p, nested('<div>', '</div>', 200_000));
-    const r = await measured([BIN, 'check', p]);
+    const r = await measure([BIN, 'check', p]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /abyss\.html: the web page nests its elements too deeply to be read/);
     assert.ok(r.maxRssMiB < BOUND_MIB, `${r.maxRssMiB} MiB`);
@@ -233,7 +236,7 @@ describe('hostile input: bytes that are not characters', function () {
     assert.equal(r.status, 2);
     const lines = source.split('\n');
     assert.match(r.stderr, new RegExp(`cut\\.txt: the file ends inside a character at line ${lines.length}, column ${[...lines[lines.length - 1]].length + 1} \\(byte ${Buffer.byteLength(source)}\\), read as U\\+FFFD`));
-    assert.match(r.stdout, /共检查 1 个文件/);
+    assert.match(r.stdout, / in 1 file\(s\)/);
   });
 
   it('format --write never rewrites a file with invalid bytes (they would become U+FFFD); the same file without them is rewritten', () => {
@@ -354,5 +357,62 @@ describe('hostile input: what a folder check did not check', () => {
     assert.match(r.stderr, /rich\.rtf: an RTF file, which cannot be read/);
     assert.doesNotMatch(r.stderr, /notes\.md|page\.doc/);
     assert.deepEqual(json(r.stdout).files.map((f) => f.path.split('/').pop()), ['page.doc', 'report.txt']);
+  });
+});
+
+describe('hostile input: the reasons in Chinese', function () {
+  this.timeout(60_000);
+
+  it('nianbao check prints every reason the readers give in Chinese when its locale is zh-CN (the default), as it does its findings', async () => {
+    // the reasons as the readers give them, for inputs of every kind of trouble
+    const reasons: string[] = [];
+    const refuse = async (name: string, bytes: Uint8Array) => {
+      const r = await readReportBytes(name, bytes);
+      assert.ok(!r.ok, name);
+      reasons.push(r.reason);
+    };
+    await refuse('a.txt', Buffer.alloc(0));
+    await refuse('a.txt', Buffer.from(' \n'));
+    await refuse('a.html', Buffer.from('<p> </p>'));
+    await refuse('a.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    await refuse('a.txt', Buffer.from([0x41, 0x80, 0xff, 0x81, 0x20, 0xfe]));
+    await refuse('a.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    await refuse('a.wps', Buffer.from('x'));
+    await refuse('a.rtf', Buffer.from('{\\rtf1 x}'));
+    await refuse('a.pdf', Buffer.from('x'));
+    await refuse('a.docx', Buffer.from('x'));
+    await refuse('a.zip', Buffer.from('PK\x03\x04 some/file.txt'));
+    await refuse('a.xlsx', Buffer.from('PK\x03\x04 xl/workbook.xml'));
+    await refuse('a.docx', docxOf({ deflated: bombStream(64), size: 64 * 1048576 }));
+    await refuse('a.docx', docxOf({ deflated: bombStream(2), size: 1000 }));
+    await refuse('a.pdf', pdfOfPages(501));
+    await refuse('a.html', Buffer.from('<b>'.repeat(60_000)));
+    const stopped = await new IsolatedReader({ timeoutMs: 1 }).read('a.pdf', pdfOfPages(1));
+    assert.ok(!stopped.ok);
+    reasons.push(stopped.reason);
+    for (const bytes of [Buffer.concat([Buffer.from('一、总体情况\n'), Buffer.from([0xe5, 0xb9])]), Buffer.concat([Buffer.from('一、总体情况'), Buffer.from([0xff]), Buffer.from('本年新收申请 12 件。'.repeat(20))]),
+      Buffer.concat([encodeText('一、总体情况', 'utf-16le', true), Buffer.from([0x41])]), Buffer.concat([encodeText('一、总体情况\n本年新收申请 12 件。\n', 'utf-32le', false), Buffer.from([0, 0, 0x11, 0])])]) {
+      const d = decodeText(bytes);
+      assert.ok(d.ok && d.damaged, JSON.stringify(d));
+      reasons.push(d.damaged!);
+    }
+    const { reasonText } = await import('../../server/src/cli/messages');
+    for (const reason of reasons) {
+      const zh = reasonText(reason, 'zh-CN');
+      // translated: no English words left but names (Word, PDF, UTF-8, MiB, .docx, file names…)
+      const names = /Word|WPS|Office|PowerPoint|OpenDocument|Excel|pdf\.js|PDF|OCR|OFD|RTF|ZIP|XML|NUL|UTF-\d+|GB18030|GBK|MiB|MB|zip|U\+FFFD|%PDF-|[\w-]*\/[\w./-]+|\.[a-z]{2,4}\b/g;
+      assert.doesNotMatch(zh.replace(names, ''), /[a-z]{3,}/i, `${reason} → ${zh}`);
+      assert.equal(reasonText(reason, 'en'), reason);
+    }
+    assert.ok(reasons.length >= 20);
+    // and through the command line, with the path kept
+    const dir = tmp();
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const r = run(['check', join(dir, 'empty.txt'), '-'], '', { ...process.env, LC_ALL: 'zh_CN.UTF-8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /empty\.txt: 空文件\n/);
+    assert.match(r.stderr, /<stdin>: 空文件\n/);
+    const en = run(['check', '--locale', 'en', join(dir, 'empty.txt')]);
+    assert.match(en.stderr, /empty\.txt: empty file\n/);
   });
 });

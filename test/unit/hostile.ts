@@ -126,7 +126,7 @@ export function measured(args: string[], input = '', opts: SpawnOptions = {}): P
   const node = [process.execPath, ...(haveTime ? [] : ['--require', join(__dirname, 'maxrss-preload.js')]), ...args].map(sh).join(' ');
   const cmd = input.startsWith('<') ? `${haveTime ? TIME + ' -v ' : ''}${node} ${input}` : `${input ? input + ' | ' : ''}${haveTime ? TIME + ' -v ' : ''}${node}`;
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', cmd], { ...opts, env: { ...process.env, NIANBAO_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', cmd], { ...opts, env: { ...(opts.env ?? process.env), NIANBAO_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (d) => { if (stdout.length < 1 << 22) stdout += d; });
     child.stderr!.setEncoding('utf8').on('data', (d) => { if (stderr.length < 1 << 22) stderr += d; });

@@ -199,7 +199,7 @@ describe('io: files that cannot be read', () => {
     const old = write('old.doc', cases[0][1]), cut = write('cut.pdf', pdf.subarray(0, 600));
     const bad = spawnSync(process.execPath, [bin, 'check', old, cut, join(FORMATS, 'huaian-2024.docx')], { encoding: 'utf8', maxBuffer: 64 << 20 });
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /old\.doc: an old binary Office file/);
+    assert.match(bad.stderr, /old\.doc: 旧版二进制 Office 文件/);
     assert.match(bad.stderr, /cut\.pdf: /);
     assert.doesNotMatch(bad.stderr, /internal error|at .*\.js:\d+/);
     assert.match(bad.stdout, /共检查 1 个文件/);

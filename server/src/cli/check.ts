@@ -8,6 +8,7 @@ import { parseArgs, UsageError } from './args';
 import { collectFiles, nothingFound } from './files';
 import { toJson, toSarif, toText, type FileResult } from './format';
 import { readInput, shown, STDIN } from './input';
+import { problemText } from './messages';
 
 export const CHECK_USAGE = `Usage: nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE | --no-config] [--output FILE] [--follow] PATH...
   PATH         report files (.txt in UTF-8/UTF-16/UTF-32/GB18030, .html, .docx, .pdf), folders searched
@@ -88,8 +89,8 @@ export async function checkCommand(argv: string[], packageRoot: string, version:
   if (output) {
     try { writeFileSync(output, body); } catch (e) { err(`nianbao: cannot write ${output}: ${(e as Error).message}`); return 2; }
   } else process.stdout.write(body);
-  for (const p of problems) err(`nianbao: ${p}`);
+  for (const p of problems) err(`nianbao: ${problemText(p, locale)}`);
   if (problems.length) return 2;
-  if (!files.length) { err(`nianbao: ${nothingFound(collected)}`); return 2; }
+  if (!files.length) { err(`nianbao: ${problemText(nothingFound(collected), locale)}`); return 2; }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -4,7 +4,7 @@
 // bounded amount of memory: the child's peak resident memory is measured. No timing is asserted.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as iconv from 'iconv-lite';
@@ -20,7 +20,10 @@ const EN = { ...process.env, LC_ALL: 'en_US.UTF-8' };
 const run = (args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = EN) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, env, maxBuffer: 64 << 20 });
 const measure = (args: string[], input = '') => measured(args, input, { env: EN });
-const tmp = () => mkdtempSync(join(tmpdir(), 'nianbao-hostile-'));
+const made: string[] = [];
+/** A temporary folder, removed after the tests (some hold files of several MB). */
+const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'nianbao-hostile-')); made.push(d); return d; };
+after(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
 const json = (stdout: string) => JSON.parse(stdout) as { files: { path: string; diagnostics: { rule: string; message: string; range: unknown }[] }[] };
 /** Findings as comparable keys: rule, message and range. */
 const keys = (stdout: string) => json(stdout).files.map((f) => f.diagnostics.map((d) => `${d.rule} ${JSON.stringify(d.range)} ${d.message}`).sort());

@@ -2,9 +2,9 @@
 // parts whose sizes lie or whose compression ratio is a zip bomb's, PDFs of many pages, and a reader of a child
 // process's peak memory.
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export type ZipPart =
@@ -132,13 +132,14 @@ export function measured(args: string[], input = '', opts: SpawnOptions = {}): P
     child.stderr!.setEncoding('utf8').on('data', (d) => { if (stderr.length < 1 << 22) stderr += d; });
     child.on('error', reject);
     child.on('close', (status) => {
+      const kb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+      rmSync(dirname(rssFile), { recursive: true, force: true });
       if (haveTime) {
         const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
         const e = /Exit status: (\d+)/.exec(stderr);
         const own = stderr.search(/(Command exited with non-zero status \d+\n)?\tCommand being timed:/);
         resolve({ status: e ? Number(e[1]) : status, stdout, stderr: own >= 0 ? stderr.slice(0, own) : stderr, maxRssMiB: m ? Number(m[1]) / 1024 : NaN, how: '/usr/bin/time -v' });
       } else {
-        const kb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
         resolve({ status, stdout, stderr, maxRssMiB: kb / 1024, how: 'process.resourceUsage().maxRSS' });
       }
     });

@@ -79,7 +79,8 @@ describe('nianbao extract', () => {
     assert.ok(csv.includes('"' + odd.replace(/"/g, '""') + '"'));
   });
 
-  it('--jobs N gives the same output, in input order, as one thread', () => {
+  it('--jobs N gives the same output, in input order, as one thread', function () {
+    this.timeout(120_000); // four CLI runs over every fixture, PDFs included: a guard against a hang, not a measure
     const args = [join(FIXTURES, 'reports'), join(FIXTURES, 'formats')];
     const one = run(['extract', ...args]);
     const four = run(['extract', '--jobs', '4', ...args]);

@@ -42,7 +42,7 @@ const S = {
   fails: { zh: '{0} 处不成立', en: 'fails in {0} place(s)' },
   unknown: { zh: '{0} 处无法核对', en: 'cannot be checked in {0} place(s)' },
   relations: { zh: '勾稽关系', en: 'Relations' },
-  cellFails: { zh: '✗ {0}：应为 {1}，表中为 {2}（差 {3}）', en: '✗ {0}: expected {1}, printed {2} (difference {3})' },
+  cellFails: { zh: '✗ {0}：应为 {1}，表中为 {2}（相差 {3}）', en: '✗ {0}: expected {1}, printed {2} (a difference of {3})' },
   cellHolds: { zh: '✓ 勾稽关系成立', en: '✓ relations hold' },
   cellUnknown: { zh: '? 勾稽关系无法核对', en: '? relations cannot be checked' },
   blank: { zh: '（空白）', en: '(blank)' },
@@ -82,7 +82,7 @@ function emptyState(title: string, detail?: string, kind = 'info'): string {
 function cellTitle(row: ViewRow, cell: ViewCell, en: boolean): string {
   const value = cell.kind === 'missing' ? uiText(en, 'missingValue') : cell.kind === 'blank' ? uiText(en, 'blank') : cell.text;
   const lines = [`${row.label || row.key} › ${cell.column} = ${value}`];
-  for (const f of cell.failures ?? []) lines.push(uiText(en, 'cellFails', f.name, f.expected, f.actual, f.difference));
+  for (const f of cell.failures ?? []) lines.push(uiText(en, 'cellFails', f.name, f.expected, f.actual, f.difference.replace(/^-/, '')));
   if (cell.check === 'holds') lines.push(uiText(en, 'cellHolds'));
   if (cell.check === 'unknown' && !cell.failures) lines.push(uiText(en, 'cellUnknown'));
   for (const n of cell.notes ?? []) lines.push(`⚠ ${n}`);
@@ -97,7 +97,8 @@ function renderCell(row: ViewRow, cell: ViewCell, en: boolean): string {
   if (cell.notes) cls.push('noted');
   let a = attr('class', cls.join(' ')) + span(cell.colspan, 'colspan') + attr('data-cell', cell.id) + attr('title', cellTitle(row, cell, en));
   if (cell.place) a += ' tabindex="-1"'; // reachable from the keyboard (arrow keys move between cells, Enter reveals)
-  const operands = [...new Set((cell.failures ?? []).flatMap((f) => f.operands))];
+  // the cells a total adds up, whether its relations hold or not (a view without `operands`: the failing ones')
+  const operands = [...new Set([...(cell.operands ?? []), ...(cell.failures ?? []).flatMap((f) => f.operands)])];
   if (operands.length) a += attr('data-operands', operands.join(' '));
   let inner = `<span class="val">${escapeHtml(cell.text)}</span>`;
   const expected = [...new Set((cell.failures ?? []).map((f) => f.expected))];

@@ -88,7 +88,9 @@ function relationMarkdown(ev: RelationEval, locale: Locale): string {
   if (ev.status === 'holds') {
     lines.push(`\`${nums} = ${ev.target.value.raw}\` — ✓ ${t(locale, 'hoverHolds')}`);
   } else if (ev.status === 'fails' && ev.computed && ev.target.value.num) {
-    const diff = subDec(ev.target.value.num, ev.computed);
+    // the size of the difference: which side is larger is in the two numbers
+    const d = subDec(ev.target.value.num, ev.computed);
+    const diff = d.units < 0n ? subDec(ZERO, d) : d;
     lines.push(`\`${nums} = ${formatDec(ev.computed)}\` — ✗ ${t(locale, 'hoverFails', formatDec(ev.computed), ev.target.value.raw, formatDec(diff))}`);
   } else {
     const missing = ev.terms.filter((x) => !x.cell).map((x) => x.name);

@@ -182,6 +182,8 @@ function buildTable(doc: TextDocument, model: ReportModel, table: Table | undefi
                 });
               }
             }
+            const operands = [...new Set(evals.flatMap((ev) => ev.terms.flatMap((t) => (t.cell && ids.has(t.cell) ? [ids.get(t.cell)!] : []))))];
+            if (operands.length) vc.operands = operands;
             vc.check = failures.length ? 'fails' : unknown ? 'unknown' : 'holds';
             if (failures.length) vc.failures = failures;
           }

@@ -1,10 +1,13 @@
 // Completion: the next expected section heading at the start of a line; official row labels inside a table.
-import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TEMPLATE, type Locale, type ReportModel } from '../core';
 import { t } from './i18n';
 import { tableAround, tableDefOf } from './model';
 import { tableName } from './symbols';
+
+const FEE_NONE = '本年度未收取信息处理费。';
+const FEE_SOME = '本年度共收取信息处理费…元。';
 
 function norm(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
@@ -40,6 +43,28 @@ export function provideCompletion(doc: TextDocument, model: ReportModel, offset:
       filterText: sec.heading,
       textEdit: { range, newText: sec.heading },
     });
+  }
+
+  // Section 六: whether 信息处理费 were charged (the 2021 notice asks for it there, even when none were). Both wordings,
+  // neither preselected: the writer says which is true.
+  const six = model.sections.find((s) => s.n === 6);
+  if (six && !table && lineStart > six.heading.start && lineStart <= six.end) {
+    const fees = [
+      { label: FEE_NONE, newText: FEE_NONE, detail: t(locale, 'completionFeeNone') },
+      { label: FEE_SOME, newText: '本年度共收取信息处理费${1:金额}元。', detail: t(locale, 'completionFeeSome') },
+    ];
+    for (const [i, f] of fees.entries()) {
+      if (typed && !norm(f.label).startsWith(typed) && !norm(f.label).includes(typed)) continue;
+      items.push({
+        label: f.label,
+        kind: CompletionItemKind.Text,
+        detail: f.detail,
+        sortText: '0fee' + i,
+        filterText: f.label,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: f.newText },
+      });
+    }
   }
 
   // Row labels of the table around the cursor.

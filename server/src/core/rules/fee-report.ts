@@ -1,6 +1,7 @@
 // fee-report (2021 template): section 六 must say whether 信息处理费 was charged; a fee mentioned elsewhere must be reported there.
 import { sentencesWith } from '../cross/figures';
 import { foldedToSource } from '../text';
+import { withoutPlaceholders } from './placeholder';
 import type { ReportRule } from './rule';
 
 const FEE_IN_SIX = /信息处理费|处理费|收费|收取|费用/;
@@ -20,7 +21,8 @@ export const feeReport: ReportRule = {
     if (model.template !== '2021') return;
     const six = model.sections.find((s) => s.n === 6);
     if (!six) return; // missing-section says so
-    const body = text.slice(six.body.start, six.body.end);
+    // the template's own note ("（文字描述，收取信息处理费情况在此处报告。）") says nothing about this year's fees
+    const body = withoutPlaceholders(text.slice(six.body.start, six.body.end));
     if (FEE_IN_SIX.test(body)) return;
     const elsewhere = sentencesWith(model, ['信息处理费'], { maxLength: Infinity }).find((sen) => FEE_ELSEWHERE.test(sen.s));
     report({

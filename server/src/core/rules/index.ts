@@ -13,6 +13,7 @@ import { formatVersion } from './format-version';
 import { blankCell } from './blank-cell';
 import { tableBalance } from './table-balance';
 import { tableUnreadable } from './table-unreadable';
+import { placeholder } from './placeholder';
 import { textTableMismatch } from './text-table-mismatch';
 import { percentMismatch } from './percent-mismatch';
 import { feeReport } from './fee-report';
@@ -31,7 +32,7 @@ import { docReference } from './doc-reference';
 /** Every rule, in reporting order: the 'report' rules, then the 'pair' rules (across reports). */
 export const RULES: readonly Rule[] = [
   missingTitle, missingSection, sectionOrder, missingTable, missingRow,
-  labelTypo, formatVersion, blankCell, tableBalance, tableUnreadable,
+  labelTypo, formatVersion, blankCell, tableBalance, tableUnreadable, placeholder,
   textTableMismatch, percentMismatch, feeReport, summaryLength, otherShare,
   // prose (issue 6)
   typo, duplicateText, ocrDebris, punctuation, traditionalChar, injectedContent, nameMismatch, yearMismatch, docReference,

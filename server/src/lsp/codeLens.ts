@@ -1,32 +1,68 @@
-// Code lens above each table with relations: "表三：勾稽关系全部成立" or "表三：N 处勾稽关系不成立".
+// A code lens above each table, on the line that introduces it (its section's heading, which names the table in the
+// template; for a table found outside its section, the first line of its head), never between its rows:
+// 表三/表四 "勾稽关系全部成立" or "N 处勾稽关系不成立"; 表二, which has no relations, the rows read and the blank cells.
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Locale, ReportModel } from '../core';
+import type { Finding, Locale, ReportModel, Table } from '../core';
 import { t } from './i18n';
 import { presentTables, tableDefOf } from './model';
 import { tableName } from './symbols';
 import { evaluateRelations } from './hover';
 
+/** Where a table's lens goes: its section's heading when the table is in its own section, else its head. */
+export function tableLensOffset(model: ReportModel, table: Table): number {
+  const n = tableDefOf(model, table.id)?.section;
+  const sec = model.sections.find((s) => s.n === n && s.start <= table.start && table.start <= s.end);
+  if (sec && !table.orphan) return sec.heading.start;
+  // the first of the table's caption, column headers and row labels (the parser's start can be the first value row)
+  let head = table.start;
+  for (const c of table.captions) if (c.match && c.match.start < head) head = c.match.start;
+  for (const c of table.columns) if (c.match && c.match.start < head) head = c.match.start;
+  for (const r of table.rows) if (r.labelMatch && r.labelMatch.start < head) head = r.labelMatch.start;
+  // header lines the parser could not read (garbled by an extraction) still belong to the table: lines of cells
+  // (tabs or bars) right above it, not reaching into another table
+  const text = model.text;
+  const floor = Math.max(table.region.start, ...presentTables(model).filter((o) => o !== table && o.end <= head).map((o) => o.end));
+  let start = text.lastIndexOf('\n', head - 1) + 1;
+  for (let k = 0; k < 8 && start > floor; k++) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(prev, start - 1);
+    if (prev < floor || !line.trim() || !/\t.*\t|\|/.test(line)) break;
+    start = prev;
+  }
+  return Math.min(head, start);
+}
+
+function relationsTitle(model: ReportModel, table: Table, findings: readonly Finding[], locale: Locale): string {
+  const name = tableName(table.id, locale);
+  const failing = findings.filter((f) => f.rule === 'table-balance' && f.start >= table.start && f.start <= table.end).length;
+  if (failing > 0) return t(locale, 'lensFailing', name, failing);
+  // All relations hold only if each one could be evaluated.
+  for (const row of table.rows) {
+    if (row.status !== 'ok') return t(locale, 'lensNotChecked', name);
+    for (const cell of row.cells) {
+      for (const ev of evaluateRelations(model, table, row, cell)) if (ev.status === 'unknown') return t(locale, 'lensNotChecked', name);
+    }
+  }
+  return t(locale, 'lensBalanced', name);
+}
+
+/** 表二 has no relations: how much of it was read. */
+function readTitle(table: Table, locale: Locale): string {
+  const rows = table.rows.filter((r) => r.status === 'ok');
+  const blank = rows.reduce((n, r) => n + r.cells.filter((c) => c.value.kind === 'blank').length, 0);
+  const name = tableName(table.id, locale);
+  return blank ? t(locale, 'lensReadBlank', name, rows.length, table.rows.length, blank) : t(locale, 'lensRead', name, rows.length, table.rows.length);
+}
+
 export function provideCodeLenses(doc: TextDocument, model: ReportModel, findings: readonly Finding[], locale: Locale): CodeLens[] {
   const out: CodeLens[] = [];
   for (const table of presentTables(model)) {
     const def = tableDefOf(model, table.id);
-    if (!def || def.relations.length === 0) continue;
-    const failing = findings.filter((f) => f.rule === 'table-balance' && f.start >= table.start && f.start <= table.end).length;
-    let unknown = false;
-    if (failing === 0) {
-      // All relations hold only if each one could be evaluated.
-      outer: for (const row of table.rows) {
-        if (row.status !== 'ok') { unknown = true; break; }
-        for (const cell of row.cells) {
-          for (const ev of evaluateRelations(model, table, row, cell)) if (ev.status === 'unknown') { unknown = true; break outer; }
-        }
-      }
-    }
-    const name = tableName(table.id, locale);
-    const title = failing > 0 ? t(locale, 'lensFailing', name, failing) : unknown ? t(locale, 'lensNotChecked', name) : t(locale, 'lensBalanced', name);
-    const pos = doc.positionAt(table.start);
-    out.push({ range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, command: { title, command: '' } });
+    if (!def) continue;
+    const title = def.relations.length ? relationsTitle(model, table, findings, locale) : readTitle(table, locale);
+    const line = doc.positionAt(tableLensOffset(model, table)).line;
+    out.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } });
   }
   return out;
 }

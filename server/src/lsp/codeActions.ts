@@ -2,6 +2,7 @@
 // Edits are returned as versioned TextDocumentEdits, so a client rejects them if the document moved on.
 import {
   CodeActionKind,
+  type AnnotatedTextEdit,
   type CodeAction,
   type CodeActionContext,
   type Diagnostic,
@@ -22,6 +23,8 @@ export interface CodeActionEnv {
   locale: Locale;
   /** Client supports WorkspaceEdit.documentChanges (versioned edits). */
   documentChanges: boolean;
+  /** Client supports change annotations (edits that need confirmation: VS Code's refactor preview). */
+  changeAnnotations?: boolean;
   /** File name of the workspace config; undefined when no config can be written (no folder, untrusted). */
   configFile?: string;
   /** Document lies inside a workspace folder (so "ignore in this file" can name it). */
@@ -76,15 +79,58 @@ function fixForFixAll(f: Finding, preferredOnly: boolean): Fix | undefined {
   return fixes.length === 1 && f.expected === undefined ? fixes[0] : undefined;
 }
 
-/** All preferred fixes of the document, non-overlapping, as one list of edits (source.fixAll). */
-export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], rule?: string): TextEdit[] {
+/**
+ * The fixes "fix all" applies, with their rules, non-overlapping: every rule's preferred fixes (source.fixAll, the
+ * command), or one rule's fixes (its preferred or only fix, never arithmetic).
+ */
+export function fixAllGroups(doc: TextDocument, findings: readonly Finding[], rule?: string): { rule: string; edits: TextEdit[] }[] {
   const chosen: Fix[] = [];
+  const ruleOf = new Map<Fix, string>();
   for (const f of findings) {
     if (rule !== undefined && f.rule !== rule) continue;
     const fix = fixForFixAll(f, rule === undefined);
-    if (fix) chosen.push(fix);
+    if (fix && !ruleOf.has(fix)) { chosen.push(fix); ruleOf.set(fix, f.rule); }
   }
-  return nonOverlapping(chosen).flatMap((fix) => fixToEdits(doc, fix));
+  const groups = new Map<string, TextEdit[]>();
+  for (const fix of nonOverlapping(chosen)) {
+    const r = ruleOf.get(fix)!;
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(...fixToEdits(doc, fix));
+  }
+  return [...groups].map(([r, edits]) => ({ rule: r, edits }));
+}
+
+/** All preferred fixes of the document, non-overlapping, as one list of edits (source.fixAll). */
+export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], rule?: string): TextEdit[] {
+  return fixAllGroups(doc, findings, rule).flatMap((g) => g.edits);
+}
+
+/** How many edits "fix all" would make per rule, for the command's choice of rules. */
+export function fixableByRule(doc: TextDocument, findings: readonly Finding[], locale: Locale): { rule: string; title: string; edits: number }[] {
+  const ids = [...new Set(findings.map((f) => f.rule))];
+  return ids.flatMap((id) => {
+    const n = fixAllGroups(doc, findings, id).reduce((k, g) => k + g.edits.length, 0);
+    return n ? [{ rule: id, title: ruleTitle(id, locale), edits: n }] : [];
+  }).sort((a, b) => b.edits - a.edits);
+}
+
+/**
+ * One workspace edit for several rules' fixes. With `confirm` (and a client that supports change annotations) each
+ * rule's edits carry an annotation that needs confirmation: VS Code shows them in its refactor preview, grouped by
+ * rule, each group and each edit with a check box, before anything changes.
+ */
+export function groupedWorkspaceEdit(doc: TextDocument, groups: readonly { rule: string; edits: TextEdit[] }[], env: { documentChanges: boolean; changeAnnotations: boolean; locale: Locale }, confirm: boolean): WorkspaceEdit {
+  const edits = groups.flatMap((g) => g.edits);
+  if (!confirm || !env.documentChanges || !env.changeAnnotations) return workspaceEdit(doc, edits, env.documentChanges);
+  const annotations: Record<string, { label: string; needsConfirmation: boolean; description?: string }> = {};
+  const annotated: AnnotatedTextEdit[] = [];
+  for (const g of groups) {
+    const id = `nianbao:${g.rule}`;
+    annotations[id] = { label: `${ruleTitle(g.rule, env.locale)}（${g.rule}）`, needsConfirmation: true, description: t(env.locale, 'fixAllGroup', g.edits.length) };
+    for (const e of g.edits) annotated.push({ ...e, annotationId: id });
+  }
+  return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: annotated }], changeAnnotations: annotations };
 }
 
 function findingFixesFor(doc: TextDocument, d: Diagnostic, findings: readonly Finding[]): { title: string; preferred: boolean; edits: TextEdit[] }[] {
@@ -99,6 +145,34 @@ function findingFixesFor(doc: TextDocument, d: Diagnostic, findings: readonly Fi
     return (f.fixes ?? []).map((fix) => ({ title: fix.title, preferred: fix.preferred === true, edits: fixToEdits(doc, fix) }));
   }
   return [];
+}
+
+const isHanChar = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
+function occurrences(text: string, s: string): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i >= 0 && n < 1000; i = text.indexOf(s, i + s.length)) n++;
+  return n;
+}
+
+/**
+ * What "add to dictionary" offers for a finding: a word, never a lone character. A finding on two or more characters
+ * offers them; one on a single character (灤 of 灤河, 贺 of 办法贺) offers the two-character word it forms with a
+ * neighbour when that word recurs in the report, as a name does (灤河 throughout the report), else nothing.
+ */
+export function dictionaryWord(text: string, start: number, end: number): string | undefined {
+  const word = text.slice(start, end).trim();
+  const chars = [...word];
+  if (chars.length >= 2) return chars.length <= 20 ? word : undefined;
+  if (chars.length !== 1 || !isHanChar(word)) return undefined;
+  const a = text.indexOf(word, start), b = a + word.length;
+  const prev = text.slice(Math.max(0, a - 2), a), next = text.slice(b, b + 2);
+  const before = [...prev].pop(), after = [...next][0];
+  const candidates = [
+    ...(isHanChar(after) ? [word + after!] : []),
+    ...(isHanChar(before) ? [before! + word] : []),
+  ].map((w) => ({ w, n: occurrences(text, w) })).filter((c) => c.n >= 2);
+  candidates.sort((x, y) => y.n - x.n);
+  return candidates[0]?.w;
 }
 
 export function provideCodeActions(
@@ -128,13 +202,14 @@ export function provideCodeActions(
     for (const rule of rules) {
       const fixable = findings.filter((f) => f.rule === rule && fixForFixAll(f, false));
       if (fixable.length >= 2) {
-        const edits = fixAllEdits(doc, findings, rule);
-        if (edits.length) {
+        const groups = fixAllGroups(doc, findings, rule);
+        if (groups.length) {
           out.push({
             title: t(env.locale, 'fixAllRule', ruleTitle(rule, env.locale)),
             kind: CodeActionKind.QuickFix,
             diagnostics: ours.filter((d) => d.code === rule),
-            edit: workspaceEdit(doc, edits, env.documentChanges),
+            // shown in the refactor preview first where the client supports it
+            edit: groupedWorkspaceEdit(doc, groups, { documentChanges: env.documentChanges, changeAnnotations: env.changeAnnotations === true, locale: env.locale }, true),
           });
         }
       }
@@ -143,8 +218,8 @@ export function provideCodeActions(
       // add to dictionary: the word the finding covers, for the rules that read the user dictionary
       for (const d of ours) {
         if (!WORD_RULES.has(String(d.code))) continue;
-        const word = doc.getText(d.range).trim();
-        if (!word || word.length > 20) continue;
+        const word = dictionaryWord(doc.getText(), doc.offsetAt(d.range.start), doc.offsetAt(d.range.end));
+        if (!word) continue;
         const args: AddWordArgs = { uri: doc.uri, word };
         const title = t(env.locale, 'addWord', word, env.configFile);
         out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: ServerCommands.addWord, arguments: [args] } });

@@ -17,7 +17,8 @@ export const CHECK_USAGE = `Usage: nianbao check [--format text|json|sarif] [--l
                report's folder or a folder above it)
   --no-config  read no config file
   --follow     follow symbolic links to folders inside the folders searched (each folder and file once)
-  Positions in .html/.docx/.pdf files are in the text read from them (\`nianbao format FILE\` prints it).
+  Positions in .html/.docx/.pdf files are in the text read from them: \`nianbao text FILE\` prints exactly
+  that text (\`nianbao format FILE\` rewrites its tables, so its lines can differ).
   Files that cannot be read (.doc/.wps found in a folder, empty, damaged, too large) are listed on stderr.
 Exit status: 0 no errors found, 1 errors found, 2 usage or file problems.`;
 

@@ -1,5 +1,6 @@
 // VS Code client of the nianbao language server: language registration lives in package.json; this file starts
 // the server (IPC), and adds the commands, the workspace check and the language status item.
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -10,22 +11,26 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
-  CheckFilesRequest,
+  FixableRequest,
   LANGUAGE_ID,
+  READ_ONLY_SCHEME,
   RulesRequest,
   ServerCommands,
   StatusNotification,
   TrustNotification,
-  type CheckFilesResult,
+  type FixableResult,
   type FixAllArgs,
   type InitOptions,
   type RulesResult,
   type StatusParams,
 } from '../../server/src/lsp/protocol';
 import { reportSkeleton } from '../../server/src/lsp/skeleton';
+import { CheckedTextProvider, offerForBinaryFiles, openCheckedText } from './checkedText';
+import { checkWorkspace } from './checkWorkspace';
 import { importReport } from './importReport';
 import { msg, setLocaleOverride } from './messages';
 import { PREVIEW_VIEW_TYPE, previewSerializer, TablePreview, type PreviewApi } from './preview';
+import { ReportRecognizer, type RecognizeEvent } from './recognize';
 
 let client: LanguageClient | undefined;
 let configWatcher: vscode.FileSystemWatcher | undefined;
@@ -41,6 +46,8 @@ export interface NianbaoApi {
   onDidChangeStatus: vscode.Event<StatusParams>;
   /** The table preview panel. */
   preview: PreviewApi;
+  /** Fires when recognition by content looked at a document (offered, set the language, or found no report). */
+  onDidRecognize: vscode.Event<RecognizeEvent>;
 }
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
@@ -105,69 +112,30 @@ function updateStatus(item: vscode.LanguageStatusItem): void {
   item.severity = s.counts.error ? vscode.LanguageStatusSeverity.Error : s.counts.warning ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
 }
 
-const REPORT_NAME = /年度报告|年报/;
+/** Characters a file name cannot hold on Windows or elsewhere, replaced in the suggested name. */
+const UNSAFE_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
 
-async function looksLikeReport(uri: vscode.Uri, maxBytes: number): Promise<'yes' | 'no' | 'tooLarge'> {
-  const name = path.posix.basename(uri.path);
-  let stat: vscode.FileStat;
-  try { stat = await vscode.workspace.fs.stat(uri); } catch { return 'no'; }
-  const byName = REPORT_NAME.test(name);
-  if (stat.size > maxBytes) return byName ? 'tooLarge' : 'no';
-  if (byName) return 'yes';
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
-  return /政府信息公开/.test(head) ? 'yes' : 'no';
-}
-
-async function checkWorkspace(): Promise<CheckFilesResult | undefined> {
-  if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(msg('noWorkspace'));
-    return undefined;
+/**
+ * Where a new report will be saved: `<folder>/<agency><year>年政府信息公开工作年度报告.txt` in the first workspace
+ * folder (else the home folder), a name no file has yet. The `.txt` and the name keep it a report for VS Code (the
+ * language by file name), for "check workspace" and for `nianbao check` on the folder.
+ */
+async function newReportTarget(year: number, agency: string, folderArg?: vscode.Uri): Promise<vscode.Uri> {
+  const folder = folderArg ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+  const stem = `${agency}${year}年政府信息公开工作年度报告`.replace(UNSAFE_NAME, '_').slice(0, 120);
+  for (let n = 1; ; n++) {
+    const uri = vscode.Uri.joinPath(folder, n === 1 ? `${stem}.txt` : `${stem}（${n}）.txt`);
+    const taken = await vscode.workspace.fs.stat(uri).then(() => true, () => false)
+      || vscode.workspace.textDocuments.some((d) => d.uri.path === uri.path);
+    if (!taken) return uri;
   }
-  const c = client;
-  if (!c) return undefined;
-  const total: CheckFilesResult = { files: [] };
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: msg('checking'), cancellable: true },
-    async (progress, token) => {
-      progress.report({ message: msg('searching') });
-      const uris = await vscode.workspace.findFiles('**/*.txt', '{**/node_modules/**,**/.git/**}', undefined, token);
-      const maxKB = vscode.workspace.getConfiguration('nianbao').get<number>('maxFileSizeKB') ?? 2048;
-      let tooLarge = 0;
-      const reports: vscode.Uri[] = [];
-      for (const u of uris) {
-        if (token.isCancellationRequested) break;
-        const r = await looksLikeReport(u, maxKB * 1024);
-        if (r === 'yes') reports.push(u); else if (r === 'tooLarge') tooLarge++;
-      }
-      const batch = 10;
-      for (let i = 0; i < reports.length && !token.isCancellationRequested; i += batch) {
-        const slice = reports.slice(i, i + batch);
-        const files: { uri: string; text: string }[] = [];
-        for (const u of slice) {
-          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === u.toString());
-          const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(u));
-          files.push({ uri: u.toString(), text });
-        }
-        const res = await c.sendRequest<CheckFilesResult>(CheckFilesRequest, { files }, token);
-        total.files.push(...res.files);
-        progress.report({ increment: (slice.length / reports.length) * 100, message: msg('progress', Math.min(i + batch, reports.length), reports.length) });
-      }
-      if (token.isCancellationRequested) {
-        void vscode.window.showInformationMessage(msg('cancelled', total.files.length));
-        return total;
-      }
-      const sum = total.files.reduce((a, f) => ({ e: a.e + f.counts.error, w: a.w + f.counts.warning, i: a.i + f.counts.information + f.counts.hint }), { e: 0, w: 0, i: 0 });
-      let text = msg('done', total.files.length, sum.e, sum.w, sum.i);
-      if (tooLarge) text += ' ' + msg('doneSkipped', tooLarge);
-      void vscode.window.showInformationMessage(text);
-      return total;
-    },
-  );
 }
 
-/** New report; year and agency are asked for unless given as arguments (keybindings, tests). */
-async function newReport(yearArg?: unknown, agencyArg?: unknown): Promise<vscode.TextEditor | undefined> {
+/**
+ * New report from the 2021 template; year and agency are asked for unless given as arguments (keybindings, tests).
+ * An untitled document that knows its file: Save writes `…年度报告.txt` (Save As picks another place).
+ */
+async function newReport(yearArg?: unknown, agencyArg?: unknown, folderArg?: unknown): Promise<vscode.TextEditor | undefined> {
   const defaultYear = new Date().getFullYear() - 1;
   const yearText = typeof yearArg === 'number' || typeof yearArg === 'string' ? String(yearArg) : await vscode.window.showInputBox({
     prompt: msg('askYear', defaultYear),
@@ -177,9 +145,17 @@ async function newReport(yearArg?: unknown, agencyArg?: unknown): Promise<vscode
   if (yearText === undefined || !/^\s*\d{4}\s*$/.test(yearText)) return undefined;
   const agency = typeof agencyArg === 'string' && agencyArg.trim() ? agencyArg : await vscode.window.showInputBox({ prompt: msg('askAgency'), validateInput: (v) => (v.trim() ? undefined : msg('badAgency')) });
   if (agency === undefined) return undefined;
-  const content = reportSkeleton(Number(yearText.trim()), agency.trim(), '2021');
-  const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
-  return vscode.window.showTextDocument(doc);
+  const year = Number(yearText.trim());
+  const content = reportSkeleton(year, agency.trim(), '2021');
+  const target = await newReportTarget(year, agency.trim(), folderArg instanceof vscode.Uri ? folderArg : undefined);
+  let doc = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));
+  doc = editor.document;
+  if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  const shown = await vscode.window.showTextDocument(doc);
+  shown.selection = new vscode.Selection(0, 0, 0, 0);
+  return shown;
 }
 
 /** The workspace config file's empty form: every key the server reads (the JSON schema completes the rest). */
@@ -199,15 +175,46 @@ async function createConfig(): Promise<vscode.Uri | undefined> {
   return uri;
 }
 
-async function fixAll(): Promise<number> {
+/**
+ * Fix all: every rule's safe fixes, or one rule's (a quick pick with the number of edits of each), shown first in
+ * VS Code's refactor preview (the server marks them as needing confirmation), grouped by rule. Arguments (tests,
+ * keybindings): `{ rule?: string, preview?: boolean }` skip the pick.
+ */
+async function fixAll(options?: unknown): Promise<number> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) { void vscode.window.showInformationMessage(msg('noEditor')); return 0; }
   if (editor.document.languageId !== LANGUAGE_ID) { void vscode.window.showInformationMessage(msg('notReport')); return 0; }
-  if (!client) return 0;
-  const args: FixAllArgs = { uri: editor.document.uri.toString(), version: editor.document.version };
-  const n = await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.fixAll, arguments: [args] });
+  const c = client;
+  if (!c) return 0;
+  const opts = (options && typeof options === 'object' ? options : {}) as { rule?: unknown; preview?: unknown };
+  const doc = editor.document;
+  let rule = typeof opts.rule === 'string' ? opts.rule : undefined;
+  if (!options) {
+    const fixable = await c.sendRequest<FixableResult | null>(FixableRequest, { uri: doc.uri.toString() });
+    if (!fixable || (!fixable.all && !fixable.rules.length)) { void vscode.window.showInformationMessage(msg('nothingToFix')); return 0; }
+    type Item = vscode.QuickPickItem & { rule?: string };
+    const items: Item[] = [];
+    if (fixable.all) items.push({ label: `$(wrench) ${msg('fixAllEverything')}`, description: msg('fixAllEdits', fixable.all) });
+    for (const r of fixable.rules) items.push({ label: r.title, description: `${r.rule} · ${msg('fixAllEdits', r.edits)}`, rule: r.rule });
+    const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { placeHolder: msg('fixAllPick'), matchOnDescription: true });
+    if (!pick) return 0;
+    rule = pick.rule;
+  }
+  const args: FixAllArgs = { uri: doc.uri.toString(), version: doc.version, rule, preview: opts.preview !== false };
+  const n = await c.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.fixAll, arguments: [args] });
   const count = typeof n === 'number' ? n : 0;
-  void vscode.window.showInformationMessage(count ? msg('fixedN', count) : msg('nothingToFix'));
+  if (!count) { void vscode.window.showInformationMessage(msg('nothingToFix')); return 0; }
+  void vscode.window.showInformationMessage(msg('fixedN', count));
+  // the fixes leave table labels alone: Format Document writes them in the official wording
+  if (!options) {
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: false }).then((e) => e ?? [], () => []);
+    if (edits.length) {
+      const format = msg('fixAllFormat');
+      void vscode.window.showInformationMessage(msg('fixAllTables'), format).then((choice) => {
+        if (choice === format) void vscode.commands.executeCommand('editor.action.formatDocument');
+      });
+    }
+  }
   return count;
 }
 
@@ -244,18 +251,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
   context.subscriptions.push(status, statusEmitter);
   const preview = new TablePreview(() => client, statusEmitter.event);
   context.subscriptions.push(preview, vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previewSerializer(preview)));
+  const maxBytes = () => (vscode.workspace.getConfiguration('nianbao').get<number>('maxFileSizeKB') ?? 2048) * 1024;
+  const recognizer = new ReportRecognizer(context.workspaceState, () => client, maxBytes);
+  const checkedText = new CheckedTextProvider(() => client);
+  const runImport = (uri?: unknown, options?: { overwrite?: boolean }) => importReport(client, uri, options ?? {});
+  context.subscriptions.push(
+    recognizer,
+    checkedText,
+    vscode.workspace.registerTextDocumentContentProvider(READ_ONLY_SCHEME, checkedText),
+    offerForBinaryFiles({ importReport: (uri) => runImport(uri) }),
+  );
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('nianbao.setLanguage', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) { void vscode.window.showInformationMessage(msg('noEditor')); return; }
-      await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+    vscode.commands.registerCommand('nianbao.setLanguage', async (uri?: unknown) => {
+      // from the Explorer's context menu: that file; else the active editor's
+      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) { void vscode.window.showInformationMessage(msg('noEditor')); return; }
+      if (uri instanceof vscode.Uri) await vscode.window.showTextDocument(doc);
+      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+      // remembered: opened again later, it is a report at once
+      if (doc.uri.scheme === 'file') await recognizer.remember([doc.uri]);
     }),
-    vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace()),
-    vscode.commands.registerCommand('nianbao.newReport', (year?: unknown, agency?: unknown) => newReport(year, agency)),
-    vscode.commands.registerCommand('nianbao.importReport', (uri?: unknown, options?: { overwrite?: boolean }) => importReport(client, uri, options ?? {})),
+    vscode.commands.registerCommand('nianbao.checkWorkspace', () => checkWorkspace(client, recognizer)),
+    vscode.commands.registerCommand('nianbao.newReport', (year?: unknown, agency?: unknown, folder?: unknown) => newReport(year, agency, folder)),
+    vscode.commands.registerCommand('nianbao.importReport', runImport),
+    vscode.commands.registerCommand('nianbao.openCheckedText', (uri?: unknown, range?: unknown) => {
+      const source = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      return source ? openCheckedText(source, range instanceof vscode.Range ? range : undefined) : undefined;
+    }),
     vscode.commands.registerCommand('nianbao.createConfig', () => createConfig()),
-    vscode.commands.registerCommand('nianbao.fixAll', () => fixAll()),
+    vscode.commands.registerCommand('nianbao.fixAll', (options?: unknown) => fixAll(options)),
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
       await restartClient(context, status);
       void vscode.window.showInformationMessage(msg('restarted'));
@@ -285,7 +310,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 
   await startClient(context, status);
   updateStatus(status);
-  return { client: () => client, status: (uri: string) => statuses.get(uri), onDidChangeStatus: statusEmitter.event, preview: preview.api };
+  recognizer.start();
+  return { client: () => client, status: (uri: string) => statuses.get(uri), onDidChangeStatus: statusEmitter.event, preview: preview.api, onDidRecognize: recognizer.onDidRecognize };
 }
 
 export async function deactivate(): Promise<void> {

@@ -68,7 +68,15 @@ export class TablePreview implements vscode.Disposable {
         if (this.panel && e.contentChanges.length && this.isMine(e.document.uri)) this.schedule(UPDATE_DELAY_MS);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (this.panel && this.isMine(d.uri)) this.schedule(0);
+        if (!this.panel) return;
+        if (this.isMine(d.uri)) { this.schedule(0); return; }
+        // the active editor's document became a report ("treat as report", recognition by content after a paste):
+        // VS Code reopens it with the new language, the editor stays the same, so no active-editor event comes
+        const active = vscode.window.activeTextEditor;
+        if (d.languageId === LANGUAGE_ID && active && active.document.uri.toString() === d.uri.toString()) {
+          this.setDocument(d.uri);
+          this.followCursor(active);
+        }
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (this.panel && this.isMine(e.textEditor.document.uri)) this.followCursor(e.textEditor);

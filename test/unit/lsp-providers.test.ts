@@ -311,7 +311,7 @@ describe('lsp: hover and code lens', () => {
     const ev = evaluateRelations(bm, bt, br, bc)[0];
     assert.strictEqual(ev.status, 'fails');
     const bmd = (provideHover(docOf(broken), bm, [], bc.start, 'en')!.contents as { value: string }).value;
-    assert.ok(/does not hold: computed \d+, printed \d+ \(difference 1\)/.test(bmd), bmd);
+    assert.ok(/does not hold: computed \d+, printed \d+ \(a difference of 1\)/.test(bmd), bmd);
   });
 
   it('hover on a carry-forward cell evaluates 一 + 二 − （七）; on a label shows the row; elsewhere nothing', () => {
@@ -330,13 +330,14 @@ describe('lsp: hover and code lens', () => {
     const text = report('001_205104d3919f452a');
     const r = checkReport(text);
     const lenses = provideCodeLenses(docOf(text), r.model, r.findings, 'zh-CN').map((l) => l.command!.title);
-    assert.deepStrictEqual(lenses, ['表三：勾稽关系全部成立', '表四：勾稽关系全部成立']);
+    assert.deepStrictEqual(lenses, ['表二：已读出 6/6 行（本表无勾稽关系）', '表三：勾稽关系全部成立', '表四：勾稽关系全部成立']);
     const t3 = r.model.tables.t3!;
     const cell = t3.rows.find((x) => x.key === 'new')!.cells.find((c) => c.colKey === 'total')!;
     const broken = text.slice(0, cell.start) + '99999' + text.slice(cell.end);
     const b = checkReport(broken);
     const titles = provideCodeLenses(docOf(broken), b.model, b.findings, 'en').map((l) => l.command!.title);
-    assert.ok(/^Table 3: \d+ relation\(s\) do not hold$/.test(titles[0]), titles[0]);
+    assert.ok(/^Table 2: 6 of 6 rows read/.test(titles[0]), titles[0]);
+    assert.ok(/^Table 3: \d+ relation\(s\) do not hold$/.test(titles[1]), titles[1]);
   });
 });
 
@@ -400,16 +401,19 @@ describe('lsp: formatting', () => {
 });
 
 describe('lsp: new report skeleton', () => {
-  it('the 2021 skeleton has title, six headings, three tables, and passes every check', () => {
+  it('the 2021 skeleton has title, six headings, three tables; only its unfilled parts are reported', () => {
     const text = reportSkeleton(2023, '某某市某某局');
     const r = checkReport(text);
-    assert.deepStrictEqual(r.findings.map((f) => f.rule), []);
+    // the three （文字描述…） placeholders, and section 六 that does not yet say whether fees were charged
+    assert.deepStrictEqual(r.findings.map((f) => f.rule).sort(), ['fee-report', 'placeholder', 'placeholder', 'placeholder']);
+    assert.ok(!text.includes('未收取信息处理费'), 'the fee sentence is the writer\'s to choose');
+    for (const f of r.findings.filter((x) => x.rule === 'placeholder')) assert.match(text.slice(f.start, f.end), /^（文字描述[，：。）]/);
     assert.strictEqual(r.model.template, '2021');
     assert.strictEqual(r.model.title?.year, 2023);
     assert.strictEqual(r.model.sections.length, 6);
     for (const id of ['t2', 't3', 't4'] as const) assert.ok(r.model.tables[id]!.rows.every((row) => row.status === 'ok'), id);
     const r19 = checkReport(reportSkeleton(2020, '某某市某某局', '2019'));
-    assert.deepStrictEqual(r19.findings.map((f) => f.rule), []);
+    assert.deepStrictEqual(r19.findings.map((f) => f.rule), ['placeholder', 'placeholder', 'placeholder']);
     assert.strictEqual(r19.model.template, '2019');
   });
 });

@@ -61,10 +61,30 @@ export interface StatusParams {
 export const TrustNotification = 'nianbao/trust';
 export interface TrustParams { trusted: boolean }
 
-/** Client → server request: check files that are not open (text read by the client) and publish their diagnostics. */
+/**
+ * Client → server request: check files that are not open and publish their diagnostics. A text file comes as its
+ * text (read by the client); a Word, PDF or web-page file as its bytes (base64) and name, read by the server as the
+ * import command reads it (in a worker), under the uri the client gives (a read-only view of the text, see
+ * READ_ONLY_SCHEME), so that its findings are at their places in the text that was checked.
+ */
 export const CheckFilesRequest = 'nianbao/checkFiles';
-export interface CheckFilesParams { files: { uri: string; text: string }[] }
-export interface CheckFilesResult { files: { uri: string; template: '2019' | '2021' | null; counts: FindingCounts; skipped?: string }[] }
+export type CheckFile = ({ uri: string; text: string } | { uri: string; name: string; data: string }) & {
+  /** Chosen by its content, not its name: publish nothing unless the text reads as a report (RecognizeResult.report). */
+  requireReport?: boolean;
+};
+export interface CheckFilesParams { files: CheckFile[] }
+export interface CheckFilesResult {
+  /** `report`: checked as a report and published; false for a file with requireReport whose text does not read as one. */
+  files: { uri: string; template: '2019' | '2021' | null; counts: FindingCounts; skipped?: string; report: boolean }[];
+  /** Files that could not be read (a scanned PDF, a damaged .docx …), with the reason. */
+  unread?: { uri: string; reason: string }[];
+}
+
+/**
+ * The uri scheme of the read-only view of a Word, PDF or web-page file's text (what `nianbao text FILE` prints):
+ * `nianbao-text:<the file's path>?<the file's uri, encoded>`.
+ */
+export const READ_ONLY_SCHEME = 'nianbao-text';
 
 /** Client → server request: rule ids with titles in the display language. */
 export const RulesRequest = 'nianbao/rules';
@@ -76,7 +96,19 @@ export const ServerCommands = {
   ignoreRule: 'nianbao.server.ignoreRule',
   addWord: 'nianbao.server.addWord',
 } as const;
-export interface FixAllArgs { uri: string; version?: number }
+export interface FixAllArgs {
+  uri: string;
+  version?: number;
+  /** Only this rule's fixes (its preferred or only fix); default every rule's preferred fixes. */
+  rule?: string;
+  /** Show the edits in the client's refactor preview first (change annotations), default true. */
+  preview?: boolean;
+}
+
+/** Client → server request: the edits "fix all" would make, per rule (for the command's choice of rules). */
+export const FixableRequest = 'nianbao/fixable';
+export interface FixableParams { uri: string }
+export interface FixableResult { version: number; rules: { rule: string; title: string; edits: number }[]; all: number }
 export interface AddWordArgs { uri: string; word: string }
 export interface IgnoreRuleArgs { uri: string; rule: string; scope: 'file' | 'workspace' | 'here'; line?: string }
 
@@ -136,6 +168,8 @@ export interface ViewCell {
   colspan: number;
   /** Set when the cell is the target of relations: 'fails' if one fails, 'unknown' if one cannot be evaluated. */
   check?: 'holds' | 'fails' | 'unknown';
+  /** Ids of the cells the relations with this target add up or subtract (holding or not): outlined with the cursor. */
+  operands?: string[];
   failures?: ViewFailure[];
   /** Messages of other findings at this cell (blank or unreadable cell …). */
   notes?: string[];
@@ -205,6 +239,26 @@ export interface TableViewResult {
   /** Set when there is nothing to draw: why (the tables array is then empty or every table absent). */
   empty?: { reason: 'notOpen' | 'skipped' | 'noTables'; message?: string };
 }
+
+// ---------------------------------------------------------------- recognition by content
+
+/** Client → server request: does this text (a .txt/.md file not in the nianbao language, or pasted text) read as a report? */
+export const RecognizeRequest = 'nianbao/recognize';
+export interface RecognizeParams { text: string }
+export interface RecognizeResult {
+  report: boolean;
+  /** The title found (white space collapsed). */
+  title?: string;
+  /** Distinct sections and tables (with rows read) found, and whether the title names the report. */
+  sections: number;
+  tables: number;
+  titled: boolean;
+}
+
+/** Client → server request: the text the checker reads from a Word, PDF or web-page file (tables as read, not reformatted). */
+export const ReadTextRequest = 'nianbao/readText';
+export interface ReadTextParams { name: string; data: string }
+export type ReadTextResult = { ok: true; text: string; kind: 'text' | 'html' | 'docx' | 'pdf' } | { ok: false; reason: string };
 
 // ---------------------------------------------------------------- import
 

@@ -18,7 +18,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { addIgnoreEntry, addWordEntry, agencyKey, checkPair, ConfigLoader, pairWithLastYear, RULES, type Finding, type Locale, type ReportModel } from '../core';
 import { nodeConfigHost } from '../configHost';
 import { AnalysisCache, detachedDocument, type Analysis } from './analysis';
-import { provideCodeActions, fixAllEdits, workspaceEdit } from './codeActions';
+import { provideCodeActions } from './codeActions';
+import { registerFixable, runFixAll } from './fixAll';
 import { provideCodeLenses } from './codeLens';
 import { provideCompletion } from './completion';
 import { countFindings, defaultPackageRoot, holdBack, ruleDocUri, skippedDiagnostic, toDiagnostic, type DocumentLookup, type TypingRegion } from './diagnostics';
@@ -56,6 +57,8 @@ import { resolveDocumentConfig, uriToPath, type DocumentConfig, type FolderInfo 
 import { normalizeSettings, resolveLocale } from './settings';
 import { documentSymbols, foldingRanges, workspaceSymbols } from './symbols';
 import { buildTableView } from './tableView';
+import { recognizeText, registerRecognize } from './recognize';
+import { checkFileText, registerReadText, sourceUri } from './readText';
 
 export interface ServiceOptions {
   /** Root of the installed package (docs/rules/*.md live under it). Default: one level above this bundle. */
@@ -75,6 +78,9 @@ export function startService(connection: Connection, options: ServiceOptions = {
   const typing = new Map<string, TypingRegion>();
   /** Files checked by nianbao/checkFiles (not open): last known text, re-published when an editor on them closes. */
   const workspaceFiles = new Map<string, string>();
+  /** The file readers (Word, PDF, web pages) in a worker, started on first use. */
+  let readBytes = options.readBytes;
+  const fileReader = (): ReadBytes => (readBytes ??= workerReaders());
 
   let clientLocale: string | undefined;
   let trusted = true;
@@ -83,6 +89,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
   let dynamicConfigRegistration = false;
   let watchedFilesRegistration = false;
   let documentChanges = false;
+  let changeAnnotations = false;
   let codeLensRefresh = false;
   let pushedSettings: unknown;
   let folders: FolderInfo[] = [];
@@ -118,7 +125,8 @@ export function startService(connection: Connection, options: ServiceOptions = {
 
   async function contextFor(uri: string): Promise<DocContext> {
     const settings = await getSettings(uri);
-    const ctx = resolveDocumentConfig({ uri, settings, clientLocale, folders, trusted }, configs);
+    // the read-only view of a Word/PDF file's text takes the file's folder and config file
+    const ctx = resolveDocumentConfig({ uri: sourceUri(uri), settings, clientLocale, folders, trusted }, configs);
     const c = ctx.config;
     if (c?.error && !loggedConfigErrors.has(c.path)) { loggedConfigErrors.add(c.path); log(`${c.path}: ${c.error}`); }
     return ctx;
@@ -235,6 +243,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
     dynamicConfigRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+    changeAnnotations = !!caps.workspace?.workspaceEdit?.changeAnnotationSupport;
     codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => ({ uri: f.uri, fsPath: uriToPath(f.uri) }));
     if (!folders.length && params.rootUri) folders = [{ uri: params.rootUri, fsPath: uriToPath(params.rootUri) }];
@@ -347,6 +356,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
     return provideCodeActions(a.doc, a.analysis.findings, p.context, {
       locale: a.ctx.locale,
       documentChanges,
+      changeAnnotations,
       configFile: a.ctx.configFile,
       inWorkspaceFolder: !!a.ctx.relPath,
     });
@@ -433,9 +443,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
       if (!args?.uri) return null;
       const a = await analysisOf(args.uri);
       if (!a || (args.version !== undefined && args.version !== a.doc.version)) return null;
-      const edits = fixAllEdits(a.doc, a.analysis.findings);
-      if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: workspaceEdit(a.doc, edits, documentChanges) });
-      return edits.length;
+      return runFixAll(connection, a.doc, a.analysis.findings, args, { documentChanges, changeAnnotations, locale: a.ctx.locale });
     }
     if (p.command === ServerCommands.addWord) {
       const args = arg as AddWordArgs | undefined;
@@ -463,17 +471,28 @@ export function startService(connection: Connection, options: ServiceOptions = {
 
   connection.onRequest(CheckFilesRequest, safe('checkFiles', { files: [] } as CheckFilesResult, async (p: CheckFilesParams, token?: CancellationToken): Promise<CheckFilesResult> => {
     const out: CheckFilesResult = { files: [] };
-    const files = (p?.files ?? []).filter((f) => typeof f?.uri === 'string' && typeof f.text === 'string');
+    // text files as given; Word, PDF and web pages read here (in the readers' worker), as the import reads them
+    const files: { uri: string; text: string; requireReport: boolean }[] = [];
+    for (const f of Array.isArray(p?.files) ? p.files : []) {
+      if (token?.isCancellationRequested) break;
+      const got = await checkFileText(f, fileReader);
+      if (!got) continue;
+      if ('reason' in got) (out.unread ??= []).push(got);
+      else files.push({ ...got, requireReport: f.requireReport === true });
+    }
+    // files chosen by their content that do not read as reports are left out (a notice that names 政府信息公开)
+    const reports = new Set(files.filter((f) => !f.requireReport || store.get(f.uri) || recognizeText(f.text).report));
     // known before any is checked, so that each report meets last year's report whatever the order
-    for (const f of files) if (!store.get(f.uri)) workspaceFiles.set(f.uri, f.text);
+    for (const f of reports) if (!store.get(f.uri)) workspaceFiles.set(f.uri, f.text);
     for (const f of files) {
       if (token?.isCancellationRequested) break;
+      if (!reports.has(f)) { out.files.push({ uri: f.uri, template: null, counts: countFindings([]), report: false }); continue; }
       const open = store.get(f.uri);
       const ctx = await contextFor(f.uri);
       const doc = open ?? detachedDocument(f.uri, f.text);
       const analysis = analyze(doc, ctx);
       if (!open) publish(doc, analysis, null, undefined, ctx);
-      out.files.push({ uri: f.uri, template: analysis.model?.template ?? null, counts: countFindings(analysis.findings), skipped: analysis.skipped?.message });
+      out.files.push({ uri: f.uri, template: analysis.model?.template ?? null, counts: countFindings(analysis.findings), skipped: analysis.skipped?.message, report: true });
     }
     return out;
   }));
@@ -488,15 +507,21 @@ export function startService(connection: Connection, options: ServiceOptions = {
     return buildTableView(a.doc, a.analysis, a.ctx.locale);
   }));
 
-  let readBytes = options.readBytes;
   connection.onRequest(ImportReportRequest, async (p: ImportReportParams): Promise<ImportReportResult> => {
     try {
-      readBytes ??= workerReaders();
-      return await importReport(p, readBytes);
+      return await importReport(p, fileReader());
     } catch (e) {
       connection.console.error(`[nianbao] importReport failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return { ok: false, reason: e instanceof Error ? e.message : String(e) };
     }
+  });
+
+  // features in their own modules
+  registerRecognize(connection);
+  registerReadText(connection, fileReader);
+  registerFixable(connection, async (uri) => {
+    const a = await analysisOf(uri);
+    return a && { doc: a.doc, findings: a.analysis.findings, locale: a.ctx.locale };
   });
 
   connection.onRequest(RulesRequest, async (): Promise<RulesResult> => {

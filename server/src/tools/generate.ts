@@ -32,10 +32,13 @@ function severities(r: RuleMeta): readonly Severity[] {
 function packageJson(text: string, rules: readonly RuleMeta[]): string {
   const pkg = JSON.parse(text);
   const setting = pkg.contributes.configuration.properties['nianbao.rules'];
+  // `description` is what the settings editor shows beside each rule id in the list of rules to add (it shows no
+  // markdownDescription there); `markdownDescription` is the rule's full entry
   setting.properties = Object.fromEntries(rules.map((r) => [r.id, {
     type: 'string',
     enum: SETTINGS,
     enumDescriptions: SETTINGS.map((s) => `%nianbao.severity.${s}%`),
+    description: `%nianbao.ruleName.${r.id}%`,
     markdownDescription: `%nianbao.rule.${r.id}%`,
   }]));
   return json(pkg);
@@ -48,13 +51,21 @@ function nlsEntry(r: RuleMeta, zh: boolean): string {
   return `**${r.title.en}** (default \`${r.defaultSeverity}\`${others ? `, some findings ${others}` : ''}): ${r.description.en}.`;
 }
 
-/** `package.nls*.json`: the `nianbao.rule.<id>` entries, in rule order, where the first one was (else at the end). */
+/** A rule's name beside its id in the settings editor's list of rules (plain text). */
+function nlsName(r: RuleMeta, zh: boolean): string {
+  return zh ? `${r.title['zh-CN']}：${r.description['zh-CN']}` : `${r.title.en}: ${r.description.en}`;
+}
+
+/**
+ * `package.nls*.json`: the `nianbao.rule.<id>` and `nianbao.ruleName.<id>` entries, in rule order, where the first
+ * one was (else at the end).
+ */
 function nls(text: string, rules: readonly RuleMeta[], zh: boolean): string {
   const entries = Object.entries(JSON.parse(text) as Record<string, string>);
-  const isRule = (k: string) => k.startsWith('nianbao.rule.');
+  const isRule = (k: string) => k.startsWith('nianbao.rule.') || k.startsWith('nianbao.ruleName.');
   const at = entries.findIndex(([k]) => isRule(k));
   const kept = entries.filter(([k]) => !isRule(k));
-  const generated = rules.map((r): [string, string] => [`nianbao.rule.${r.id}`, nlsEntry(r, zh)]);
+  const generated = rules.flatMap((r): [string, string][] => [[`nianbao.rule.${r.id}`, nlsEntry(r, zh)], [`nianbao.ruleName.${r.id}`, nlsName(r, zh)]]);
   const insertAt = at < 0 ? kept.length : entries.slice(0, at).filter(([k]) => !isRule(k)).length;
   kept.splice(insertAt, 0, ...generated);
   return json(Object.fromEntries(kept));

@@ -28,6 +28,8 @@ export interface StartOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** Client advertises workspace/configuration (default true). */
   configuration?: boolean;
+  /** Client advertises change annotations in workspace edits (VS Code does: its refactor preview). */
+  changeAnnotations?: boolean;
 }
 
 export interface Notification { method: string; params: unknown }
@@ -77,7 +79,7 @@ export class TestClient {
           configuration: opts.configuration !== false,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
-          workspaceEdit: { documentChanges: true },
+          workspaceEdit: { documentChanges: true, ...(opts.changeAnnotations ? { changeAnnotationSupport: { groupsOnLabel: true } } : {}) },
           codeLens: { refreshSupport: true },
           workspaceFolders: true,
         },

@@ -8,10 +8,27 @@ import { ROOT } from './helpers';
 interface Manifest {
   license?: string;
   icon?: string;
+  activationEvents?: string[];
   contributes: {
-    languages: { id: string }[];
+    languages: { id: string; firstLine?: string; filenamePatterns?: string[] }[];
     configurationDefaults?: Record<string, Record<string, unknown>>;
+    commands: { command: string; title: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    configuration: { properties: Record<string, { title?: string; properties?: Record<string, { description?: string }> }> };
   };
+}
+
+const nls = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
+
+/**
+ * The value of a `when` clause of the form `resourceExtname =~ /…/flags` (with `&&` more conditions, which are
+ * ignored) for a file name: what VS Code decides when it draws a context menu.
+ */
+function extnameMatches(when: string | undefined, file: string): boolean {
+  const m = /resourceExtname\s*=~\s*\/(.+?)\/([a-z]*)/.exec(when ?? '');
+  if (!m) return false;
+  const ext = /\.[^.]*$/.exec(file)?.[0] ?? '';
+  return new RegExp(m[1], m[2]).test(ext);
 }
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -46,5 +63,39 @@ describe('manifest', () => {
     assert.match(text, /^MIT License\n/);
     assert.match(text, /Copyright \(c\) \d{4} nianbao contributors/);
     assert.match(text, /Permission is hereby granted, free of charge/);
+  });
+
+  it('the Explorer\'s context menu on a .docx, .pdf or .html offers the import (what the README says); not on a .txt', () => {
+    const entries = manifest.contributes.menus['explorer/context'].filter((e) => e.command === 'nianbao.importReport');
+    assert.equal(entries.length, 1);
+    for (const f of ['报告.docx', 'a.PDF', 'x.html', 'x.htm']) assert.ok(extnameMatches(entries[0].when, f), f);
+    for (const f of ['报告.txt', 'a.doc', 'docx', 'x.md']) assert.ok(!extnameMatches(entries[0].when, f), f);
+    assert.ok(manifest.contributes.commands.some((c) => c.command === 'nianbao.importReport'));
+  });
+
+  it('gives the language by name and by content, not by a first-line pattern VS Code does not apply to .txt', () => {
+    const lang = manifest.contributes.languages[0];
+    assert.equal(lang.firstLine, undefined);
+    assert.deepEqual(lang.filenamePatterns, ['*年度报告*.txt', '*年报*.txt']);
+    // recognition by content needs the extension running when a .txt or .md opens
+    for (const e of ['onLanguage:plaintext', 'onLanguage:markdown']) assert.ok(manifest.activationEvents?.includes(e), e);
+  });
+
+  it('every setting has a title, and every rule a name beside its id, in both languages', () => {
+    const en = nls('package.nls.json'), zh = nls('package.nls.zh-cn.json');
+    const key = (v: string | undefined) => /^%(.+)%$/.exec(v ?? '')?.[1];
+    const props = manifest.contributes.configuration.properties;
+    assert.ok(Object.keys(props).length >= 10);
+    for (const [name, p] of Object.entries(props)) {
+      const k = key(p.title);
+      assert.ok(k && en[k] && zh[k], `${name}: title ${p.title}`);
+      assert.ok(/\p{Script=Han}/u.test(zh[k]) && !/\p{Script=Han}/u.test(en[k]), `${name}: "${zh[k]}" / "${en[k]}"`);
+    }
+    const rules = props['nianbao.rules'].properties ?? {};
+    assert.ok(Object.keys(rules).length >= 27);
+    for (const [id, r] of Object.entries(rules)) {
+      const k = key(r.description);
+      assert.ok(k && en[k] && zh[k] && zh[k] !== en[k], `${id}: ${r.description}`);
+    }
   });
 });

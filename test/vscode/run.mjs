@@ -6,6 +6,8 @@
 //   node test/vscode/run.mjs --suite    # only the mocha suite (dist/test/suite/index.js) in the extension host
 //   node test/vscode/run.mjs --ui       # only the UI check (open seed 003 like a person, Problems panel, screenshot)
 //   node test/vscode/run.mjs --ui-preview  # only the table preview check (seed 001 with a wrong total, preview to the side, screenshot)
+//   node test/vscode/run.mjs --ui-editor   # the Explorer's import entry on a .docx, the offer to treat a .txt as a report
+//                                          # (clicked), no ambiguous-character boxes in reports, a rule page (screenshot)
 //
 // Needs: scripts/setup-test-clients.sh (code-server + Node 24 in .cache/test-clients, /usr/bin/chromium)
 // and a build (node scripts/build.mjs → dist/client.js, dist/server.js, dist/test/suite/index.js).
@@ -15,7 +17,8 @@
 //
 // Environment: NIANBAO_TEST_CLIENTS_DIR (tools folder), NIANBAO_CHROMIUM (browser binary),
 // SUITE_TIMEOUT_MS (default 300000), UI_TIMEOUT_MS (default 120000), MOCHA_GREP (passed to the suite),
-// SCREENSHOT (default docs/images/problems-panel.png), SCREENSHOT_PREVIEW (default docs/images/preview.png), KEEP_RUN_DIR=1 (keep the temp run folder),
+// SCREENSHOT (default docs/images/problems-panel.png), SCREENSHOT_PREVIEW (default docs/images/preview.png),
+// SCREENSHOT_RULE (default docs/images/rule-page.png), KEEP_RUN_DIR=1 (keep the temp run folder),
 // DEBUG_CONSOLE=1 (print the browser console), NIANBAO_VSIX=path/to/x.vsix (UI check on the installed
 // package instead of the source folder: proves the .vsix contains everything it needs).
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,13 +38,14 @@ const FIXTURE_WS = path.join(ROOT, 'test/vscode/workspace');
 const SUITE_JS = path.join(ROOT, 'dist/test/suite/index.js');
 const SCREENSHOT = path.resolve(ROOT, process.env.SCREENSHOT || 'docs/images/problems-panel.png');
 const SCREENSHOT_PREVIEW = path.resolve(ROOT, process.env.SCREENSHOT_PREVIEW || 'docs/images/preview.png');
+const SCREENSHOT_RULE = path.resolve(ROOT, process.env.SCREENSHOT_RULE || 'docs/images/rule-page.png');
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 const UI_FILE = 'seed003_铜官区经信局2023年度报告.txt';
 const UI_QUERY = 'seed003';
 const VSIX = process.env.NIANBAO_VSIX ? path.resolve(process.env.NIANBAO_VSIX) : '';
 
 const args = new Set(process.argv.slice(2));
-const PHASES = ['suite', 'ui', 'ui-preview'];
+const PHASES = ['suite', 'ui', 'ui-preview', 'ui-editor'];
 const phases = PHASES.some((p) => args.has(`--${p}`)) ? [...args].map((a) => a.slice(2)).filter((p) => PHASES.includes(p)) : PHASES;
 
 const t0 = Date.now();
@@ -52,7 +56,7 @@ const result = (name, status, detail) => {
   results.push({ name, status, detail });
   console.log(`RESULT ${name} ${status} ${detail}`);
 };
-const phaseName = (p) => (p === 'suite' ? 'vscode-suite' : p === 'ui' ? 'vscode-ui' : 'vscode-ui-preview');
+const phaseName = (p) => (p === 'suite' ? 'vscode-suite' : p === 'ui' ? 'vscode-ui' : p === 'ui-editor' ? 'vscode-ui-editor' : 'vscode-ui-preview');
 
 // ------------------------------------------------------------------ preconditions
 const missing = [];
@@ -408,6 +412,86 @@ async function runUiPreview(base) {
   }, { width: 1600, height: 1060 });
 }
 
+// ------------------------------------------------------------------ phase 4: the editor as a report writer meets it
+const EDITOR_DOCX = '淮安市人民政府2024年度报告.docx';
+const EDITOR_TXT = 'wrapped-title.txt';
+
+/** Monaco's boxes around characters "that could be confused with ASCII", in the visible lines of the active editor. */
+const ambiguousBoxes = (page) => page.locator('.editor-group-container.active .monaco-editor .view-overlays .unicode-highlight, .editor-group-container.active .monaco-editor .view-lines .unicode-highlight').count();
+
+async function runUiEditor(base) {
+  const ws = copyWorkspace('workspace-ui-editor');
+  fs.copyFileSync(path.join(ROOT, 'test/fixtures/formats/huaian-2024.docx'), path.join(ws, EDITOR_DOCX));
+  // VS Code's default for a display language that is not Chinese: full-width marks are boxed as "ambiguous" (the
+  // run's user settings allow the Chinese locales for the other phases; here they are taken back)
+  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(ws, '.vscode/settings.json'), JSON.stringify({
+    'editor.unicodeHighlight.allowedLocales': { 'zh-hans': false, 'zh-hant': false, _os: false, _vscode: false },
+  }, null, 2));
+  const timeoutMs = Number(process.env.UI_TIMEOUT_MS || 120_000);
+  const started = Date.now();
+  const checks = [];
+  return withBrowser(async (page) => {
+    try {
+      await openWorkbench(page, base, ws, timeoutMs, 'ui-editor');
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+      // 1. the Explorer's context menu on a .docx offers the import
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: EDITOR_DOCX }).first();
+      await row.waitFor({ state: 'visible' });
+      await row.click({ button: 'right' });
+      const menu = page.locator('.context-view .monaco-menu .action-label');
+      await menu.first().waitFor({ state: 'visible' });
+      const entries = (await menu.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      const imp = entries.find((t) => /Import report from Word\/PDF\/HTML|从 Word\/PDF\/网页导入报告/.test(t));
+      log(`ui-editor: context menu of ${EDITOR_DOCX}: ${entries.join(' | ')}`);
+      if (!imp) throw new Error(`the Explorer's context menu on a .docx has no import entry: ${entries.join(' | ')}`);
+      checks.push('Explorer import entry on a .docx');
+      await page.keyboard.press('Escape');
+      // 2. a report whose name says nothing: plain text first, its full-width marks boxed by VS Code
+      await quickOpen(page, EDITOR_TXT);
+      await page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines');
+      await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .monaco-editor .unicode-highlight').length > 0);
+      const before = await ambiguousBoxes(page);
+      log(`ui-editor: ${EDITOR_TXT} as plain text: ${before} ambiguous-character boxes`);
+      // the offer, in a notification: click "check as a report"
+      const toast = page.locator('.notification-toast', { hasText: /reads as a government information disclosure annual report|看起来是政府信息公开工作年度报告/ }).first();
+      await toast.waitFor({ state: 'visible' });
+      log(`ui-editor: notification: ${(await toast.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ')}`);
+      await toast.locator('.monaco-button', { hasText: /Check as a report|按年度报告检查/ }).first().click();
+      await page.waitForFunction(() => /政府信息公开年度报告|nianbao/.test(document.querySelector('[id="status.editor.mode"]')?.textContent ?? ''));
+      await page.waitForFunction(() => document.querySelectorAll('.editor-group-container.active .monaco-editor .unicode-highlight').length === 0);
+      await page.waitForSelector('.editor-group-container.active .monaco-editor .squiggly-warning, .editor-group-container.active .monaco-editor .squiggly-error', { state: 'visible' });
+      log('ui-editor: after the click: language 政府信息公开年度报告, no ambiguous-character box, findings underlined');
+      checks.push(`offer clicked, language by content, ${before} → 0 ambiguous boxes`);
+      // 3. a rule page, in Chinese, as a click on a rule code opens it
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type('nianbao: Show rule documentation');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /Show rule documentation|显示规则说明/ }).first().click();
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type('table-balance');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'table-balance' }).first().click();
+      const md = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const h1 = md.locator('h1', { hasText: '表格勾稽关系不成立' });
+      await h1.waitFor({ state: 'visible' });
+      await md.locator('h2', { hasText: '检查内容' }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Control+B').catch(() => {});
+      await page.mouse.move(5, 450);
+      fs.mkdirSync(path.dirname(SCREENSHOT_RULE), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT_RULE });
+      log('ui-editor: rule page table-balance (Chinese), screenshot', path.relative(ROOT, SCREENSHOT_RULE));
+      checks.push('rule page in Chinese');
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      result('vscode-ui-editor', 'PASS', `${checks.join('; ')}; screenshot ${path.relative(ROOT, SCREENSHOT_RULE)} (${secs}s)`);
+    } catch (e) {
+      fs.mkdirSync(RESULTS_DIR, { recursive: true });
+      const shot = path.join(RESULTS_DIR, 'vscode-ui-editor-failure.png');
+      await page.screenshot({ path: shot }).catch(() => {});
+      result('vscode-ui-editor', 'FAIL', `${e.message.split('\n')[0]} after: ${checks.join('; ') || 'nothing'} (screenshot ${path.relative(ROOT, shot)})`);
+    }
+  }, { width: 1400, height: 900 });
+}
+
 // ------------------------------------------------------------------ main
 let exitCode = 0;
 try {
@@ -421,7 +505,7 @@ try {
     for (const p of runnable) {
       if (serverExited) { result(phaseName(p), 'FAIL', `code-server is not running (see ${serverLog})`); continue; }
       try {
-        await (p === 'suite' ? runSuite(base) : p === 'ui' ? runUi(base) : runUiPreview(base));
+        await (p === 'suite' ? runSuite(base) : p === 'ui' ? runUi(base) : p === 'ui-editor' ? runUiEditor(base) : runUiPreview(base));
       } catch (e) {
         result(phaseName(p), 'FAIL', e.message.split('\n')[0]);
       }

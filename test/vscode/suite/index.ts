@@ -19,6 +19,7 @@ const TEST_FILES: Array<[string, () => unknown]> = [
   ['settings.test.ts', () => require('./settings.test')],
   ['commands.test.ts', () => require('./commands.test')], // client commands, hover, completion, … (by the server's author)
   ['preview.test.ts', () => require('./preview.test')], // the table preview (webview)
+  ['editor.test.ts', () => require('./editor.test')], // recognition by content, Word files, new report, preview following
 ];
 
 export function run(): Promise<void> {

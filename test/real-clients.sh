@@ -3,6 +3,8 @@
 #   vscode-suite  the mocha suite inside VS Code's extension host (code-server workbench + headless Chromium)
 #   vscode-ui     a person's view: open seed 003, squiggles, Problems panel, docs/images/problems-panel.png
 #   vscode-ui-preview  the table preview beside seed 001 with a wrong total, click and cursor, docs/images/preview.png
+#   vscode-ui-editor   the offer to treat a .txt as a report (clicked), no ambiguous-character boxes in reports, the
+#                      Explorer's import entry on a .docx, a rule page in Chinese, docs/images/rule-page.png
 #   nvim          Neovim 0.7 as a second LSP client over --stdio
 # Installs what it needs first (scripts/setup-test-clients.sh, idempotent), then builds.
 # Prints one line per check: "PASS name", "FAIL name: why" or "NOT RUN name: why", and exits
@@ -13,12 +15,12 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 T0=$(date +%s)
-CHECKS=(vscode-suite vscode-ui vscode-ui-preview nvim)
+CHECKS=(vscode-suite vscode-ui vscode-ui-preview vscode-ui-editor nvim)
 declare -A STATUS REASON
 LOGDIR="$ROOT/test-results"
 mkdir -p "$LOGDIR"
 # artifacts of an earlier run would be mistaken for this one's
-rm -f "$LOGDIR"/{setup,build,vscode-suite,vscode-ui,vscode-ui-preview,nvim,code-server}.log "$LOGDIR"/vscode-{suite,ui,ui-preview}-failure.png
+rm -f "$LOGDIR"/{setup,build,vscode-suite,vscode-ui,vscode-ui-preview,vscode-ui-editor,nvim,code-server}.log "$LOGDIR"/vscode-{suite,ui,ui-preview,ui-editor}-failure.png
 
 banner() { printf '\n=== %s (%ss) ===\n' "$*" "$(( $(date +%s) - T0 ))"; }
 set_all_not_run() { for c in "${CHECKS[@]}"; do STATUS[$c]="NOT RUN"; REASON[$c]="$1"; done; }
@@ -71,6 +73,7 @@ run_vscode_phase() { # $1 = check name, $2 = run.mjs flag
 run_vscode_phase vscode-suite --suite
 run_vscode_phase vscode-ui --ui
 run_vscode_phase vscode-ui-preview --ui-preview
+run_vscode_phase vscode-ui-editor --ui-editor
 
 # ---- nvim
 banner "nvim (test/nvim/run.sh)"

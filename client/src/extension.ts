@@ -310,6 +310,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Nianba
 
   await startClient(context, status);
   updateStatus(status);
+  // what recognition by content decided, in the nianbao output channel
+  context.subscriptions.push(recognizer.onDidRecognize((e) => client?.outputChannel.appendLine(`[recognize] ${e.action}: ${e.uri}${e.result ? ` (sections ${e.result.sections}, tables ${e.result.tables}${e.result.titled ? ', titled' : ''})` : ''}`)));
   recognizer.start();
   return { client: () => client, status: (uri: string) => statuses.get(uri), onDidChangeStatus: statusEmitter.event, preview: preview.api, onDidRecognize: recognizer.onDidRecognize };
 }

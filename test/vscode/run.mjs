@@ -478,7 +478,23 @@ async function runUiEditor(base) {
       if (!imp) throw new Error(`the Explorer's context menu on a .docx has no import entry: ${entries.join(' | ')}`);
       checks.push('Explorer import entry on a .docx');
       await page.keyboard.press('Escape');
-      // 3. a rule page, in Chinese, as a click on a rule code opens it
+      // 3. the settings editor: each setting's description opens with its name in the display language (VS Code
+      //    makes the label itself from the key, whatever the extension says)
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type('Preferences: Open Settings (UI)');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Settings (UI)' }).first().click();
+      // the search box has the focus when the settings editor opens
+      await page.waitForSelector('.settings-editor .setting-item-label');
+      await page.keyboard.type('@ext:nianbao.nianbao');
+      await page.waitForFunction(() => [...document.querySelectorAll('.settings-editor .setting-item-label')].some((e) => /Debounce Ms/.test(e.textContent ?? '')));
+      const labels = (await page.locator('.settings-editor .setting-item-label').allInnerTexts()).map((t) => t.trim());
+      const names = (await page.locator('.settings-editor .setting-item-markdown strong').allInnerTexts()).map((t) => t.trim());
+      log(`ui-editor: settings editor: labels ${labels.join(' | ')}; names ${names.join(' | ')}`);
+      if (!names.some((l) => /Wait after typing|输入后等待/.test(l))) throw new Error(`the settings' descriptions do not open with their names: ${names.join(' | ')}`);
+      checks.push('setting names in their descriptions');
+      await page.keyboard.press('Control+W');
+      // 4. a rule page, in Chinese, as a click on a rule code opens it
       await page.keyboard.press('F1');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type('nianbao: Show rule documentation');

@@ -162,13 +162,13 @@ suite('editor: recognition, Word files, new report, preview, settings', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('settings: every nianbao setting has a title, and every rule of nianbao.rules a description beside its id, in both languages', async () => {
-    const pkg = ext().packageJSON as { contributes: { configuration: { properties: Record<string, { title?: string; properties?: Record<string, { description?: string }> }> } } };
+  test('settings: every nianbao setting\'s description opens with its name, and every rule of nianbao.rules has a description beside its id, in the display language', async () => {
+    const pkg = ext().packageJSON as { contributes: { configuration: { properties: Record<string, { markdownDescription?: string; properties?: Record<string, { description?: string }> }> } } };
     const props = pkg.contributes.configuration.properties;
     const keys = Object.keys(props);
     assert.ok(keys.length >= 10, keys.join());
     // VS Code replaces %key% with the display language's text when it reads the manifest: no key is left over
-    for (const k of keys) assert.ok(props[k].title && !/^%.*%$/.test(props[k].title!), `${k}: title ${props[k].title}`);
+    for (const k of keys) assert.ok(props[k].markdownDescription && /^\*\*[^%*]+\*\*/.test(props[k].markdownDescription!), `${k}: ${props[k].markdownDescription}`);
     const rules = props['nianbao.rules'].properties!;
     assert.ok(Object.keys(rules).length >= 27);
     for (const [id, r] of Object.entries(rules)) assert.ok(r.description && !/^%.*%$/.test(r.description) && r.description.length > 10, `${id}: ${r.description}`);

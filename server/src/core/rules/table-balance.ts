@@ -3,7 +3,7 @@ import { tableDef, type RelationDef } from '../template';
 import { addDec, cmpDec, formatDec, subDec, ZERO } from '../numbers';
 import type { Cell, Dec, Row, Table } from '../types';
 import type { ReportRule, RuleContext } from './rule';
-import { cellName, columnLabel, tableName } from './util';
+import { cellName, columnLabel } from './util';
 
 /** The row's cell of a column: at index `at` when the cells stand there (nearly always: the template's order), else searched. */
 const cellAt = (row: Row | undefined, colKey: string, at: number): Cell | undefined => {
@@ -156,9 +156,10 @@ function check(ctx: RuleContext, table: Table): void {
     const plus = cells.slice(1, 1 + f.plus).map(raw), minus = cells.slice(1 + f.plus).map(raw);
     const [lhs, rhs] = minus.length ? [side(plus, t), side([...minus, raw(target)], t)] : [side([raw(target)], t), side(plus, t)];
     // where the instance is: the row of a row relation, the column of a column relation
+    // (表四 has one unlabelled data row: its relations need no place)
     const where = rel.forEach === 'row'
-      ? t(`${rows[0].label || tableName(table, version, 'zh-CN')}行`, `row ${rows[0].label || tableName(table, version, 'en')}`)
-      : t(`${columnLabel(table, version, rows[0], target.colKey)}列`, `column ${columnLabel(table, version, rows[0], target.colKey)}`);
+      ? (rows[0].label ? t(`，${rows[0].label}行`, `, row ${rows[0].label}`) : '')
+      : t(`，${columnLabel(table, version, rows[0], target.colKey)}列`, `, column ${columnLabel(table, version, rows[0], target.colKey)}`);
     const blame = culprit
       ? t(`；若“${name(culprit.row, culprit.cell)}”为 ${formatDec(culprit.value)}（现为 ${culprit.cell.value.raw}），本表${failing.length > 1 ? ` ${failing.length} 处` : ''}勾稽关系均成立`,
         `; with "${name(culprit.row, culprit.cell)}" at ${formatDec(culprit.value)} (now ${culprit.cell.value.raw}) ${failing.length > 1 ? `all ${failing.length} failing relations of this table hold` : 'it holds'}`)
@@ -174,8 +175,8 @@ function check(ctx: RuleContext, table: Table): void {
     if (f.expected.units >= 0n && (!culprit || culprit.cell === target)) fixes.push({ title: t(`将“${name(rows[0], target)}”改为计算值 ${exp}（请先核实哪一格有误）`, `Set "${name(rows[0], target)}" to the computed ${exp} (check which cell is wrong first)`), edits: [{ start: target.start, end: target.end, newText: exp }], preferred: false });
     report({
       start: target.start, end: target.end,
-      message: t(`勾稽关系不成立（${rel.name['zh-CN']}，${where}）：${lhs} ≠ ${rhs}，两边相差 ${gap}${blame}`,
-        `Totals do not add up (${rel.name.en}, ${where}): ${lhs} ≠ ${rhs}, a difference of ${gap}${blame}`),
+      message: t(`勾稽关系不成立（${rel.name['zh-CN']}${where}）：${lhs} ≠ ${rhs}，两边相差 ${gap}${blame}`,
+        `Totals do not add up (${rel.name.en}${where}): ${lhs} ≠ ${rhs}, a difference of ${gap}${blame}`),
       expected: exp, actual: act, related,
       fixes: fixes.length ? fixes : undefined,
     });

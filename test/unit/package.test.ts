@@ -3,7 +3,7 @@
 // a Word file and a PDF (pdf.js, its worker and CMaps from dist/pdfjs) exactly as the sources do.
 import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { RULES } from '../../server/src/core';
@@ -43,6 +43,24 @@ describe('package: the .vsix file set works without node_modules', function () {
     const pages = files.filter((f) => /^docs\/rules\/[^/]+\.md$/.test(f)).sort();
     assert.deepStrictEqual(pages, RULES.map((r) => `docs/rules/${r.id}.md`).sort());
     assert.deepStrictEqual(files.filter((f) => f.startsWith('docs/dev/') || f === 'docs/images/icon.svg' || f.startsWith('scripts/')), []);
+  });
+
+  it('packs the Chinese-first extension page (docs/marketplace/README.md) as its readme, with the images it shows', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    assert.match(pkg.scripts.package, /--readme-path docs\/marketplace\/README\.md/);
+    const md = readFileSync(join(ROOT, 'docs', 'marketplace', 'README.md'), 'utf8');
+    const intro = md.split('\n\n')[1] ?? '';
+    assert.ok((intro.match(/\p{Script=Han}/gu) ?? []).length > 50, 'the page opens in Chinese');
+    assert.ok(md.includes('\n## English\n'), 'English below');
+    // vsce rewrites these paths (relative to the repository root) to the repository's raw URLs; the files ship too
+    const images = [...md.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2);
+    for (const img of images) {
+      assert.match(img, /^docs\/images\/[\w-]+\.png$/);
+      assert.ok(files.includes(img), `${img} is in the package`);
+    }
+    // the repository's README (for the CLI and the repository) is not packed beside it (the VSIX format allows one)
+    assert.ok(!readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').includes('!README.md'));
   });
 
   for (const name of ['huaian-2024.pdf', 'shangwu-2020.pdf', 'huaian-2024.docx']) {

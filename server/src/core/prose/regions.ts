@@ -34,7 +34,8 @@ function regions(model: ReportModel): { prose: Span[]; tables: Span[] } {
     // the region searched for the table starts at its section heading: keep the heading line as prose
     const sec = model.sections.find((s) => s.start <= t.region.start && t.region.start < s.end && s.heading.end <= t.region.end);
     const start = sec && sec.heading.end > t.region.start ? sec.heading.end : t.region.start;
-    raw.push({ start: Math.min(start, t.start), end: Math.max(t.region.end, t.end) });
+    const end = Math.max(t.end, proseTailStart(model.text, t.region.start, t.region.end));
+    raw.push({ start: Math.min(start, t.start), end: Math.max(end, t.end) });
   }
   const tables = merge(raw);
   const prose: Span[] = [];
@@ -47,6 +48,29 @@ function regions(model: ReportModel): { prose: Span[]; tables: Span[] } {
   r = { prose, tables };
   cache.set(model, r);
   return r;
+}
+
+/** A line of a table: cells split by | or tabs, or numbers side by side. */
+const TABLE_LINE = /[|\t]|\d\s+\d/;
+/** A line of running text: a sentence (。，；) of eight or more Han characters, no cells. */
+const PROSE_LINE = /^(?=(?:[^\n]*[\u4e00-\u9fff]){8})[^|\t\n]*[。，；][^|\t\n]*$/;
+
+/**
+ * Where the prose after a table starts, when a table's region runs on into paragraphs (a heading lost in
+ * conversion leaves the text of the next section inside the region): after the last line of cells, when at least
+ * two lines of running text follow it; else the region's end.
+ */
+function proseTailStart(text: string, start: number, end: number): number {
+  let lastTable = -1, proseLines = 0;
+  for (let at = start; at < end;) {
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl < 0 || nl > end ? end : nl;
+    const line = text.slice(at, lineEnd);
+    if (TABLE_LINE.test(line)) { lastTable = lineEnd; proseLines = 0; }
+    else if (PROSE_LINE.test(line)) proseLines++;
+    at = lineEnd + 1;
+  }
+  return lastTable >= 0 && proseLines >= 2 ? lastTable : end;
 }
 
 /** Is [start, end) entirely inside one of the spans (sorted, disjoint)? Binary search. */

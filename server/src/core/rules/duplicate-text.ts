@@ -1,6 +1,9 @@
 // duplicate-text: a word typed twice (审核审核, 审核、审核), a function character doubled (的的, 在在), a sentence
 // repeated right after itself. Legitimate reduplication (研究研究, 一步一步, 的的确确, 目的的) is left alone.
+import { dictionary } from '../prose/dictionary';
 import { proseSpans } from '../prose/regions';
+import { segment } from '../prose/segment';
+import { isHan } from '../prose/util';
 import { lowerBound, proseScan } from '../prose/scan';
 import { codeUnits } from '../text';
 import type { Span } from '../types';
@@ -81,20 +84,77 @@ function words(ctx: RuleContext, sp: Span): void {
   }
 }
 
-/** text[j] repeats text[j-1]: a function character typed twice? */
+/** text[j] repeats text[j-1]: a function character typed twice, or a character doubled across two words? */
 function doubledChar(ctx: RuleContext, j: number): void {
   const { text } = ctx;
   const ch = text[j];
   const before = DOUBLE[ch];
-  if (before === undefined) return;
+  if (before === undefined) {
+    if (doubledInWords(text, j)) report(ctx, j);
+    return;
+  }
   if (j >= 2 && before.includes(text[j - 2])) return;
   // AABB reduplication: 的的确确, 和和美美
   if (j + 2 < text.length && text[j + 1] === text[j + 2] && text[j + 1] !== ch) return;
+  report(ctx, j);
+}
+
+function report(ctx: RuleContext, j: number): void {
+  const ch = ctx.text[j];
   ctx.report({
     start: j, end: j + 1,
     message: ctx.t(`“${ch}”字重复`, `"${ch}" is doubled`),
     fixes: [{ title: ctx.t(`删除重复的“${ch}”`, `Remove the doubled "${ch}"`), edits: [{ start: j, end: j + 1, newText: '' }], preferred: true }],
   });
+}
+
+/** Characters looked at either side of a doubled one. */
+const AROUND = 6;
+/** How much more probable the text must be with the character once than twice (in nats): a doubled key is a common slip. */
+const DOUBLED_GAIN = 4;
+/** A doubled character that is itself a word this frequent, and read as one here, is reduplication (常常, 层层, 某某). */
+const REDUP_MIN_LN_FREQ = Math.log(100);
+
+/**
+ * Is text[j] (equal to text[j-1]) a character typed twice, by the dictionary (我县县政府, 公公开)? Yes when the run
+ * around it is much more probable with the character once, the character then belongs to a word of two or more
+ * characters, and the pair is not a reduplicated word read as one here (人人参与, 层层把关; 县县通 keeps a lone 县).
+ */
+export function doubledInWords(text: string, j: number): boolean {
+  const u: number[] = [];
+  let at = -1;
+  for (let k = j - 1, n = 0; k >= 0 && n < AROUND; k--) {
+    const c = text.charCodeAt(k);
+    if (isSpaceCode(c)) continue;
+    if (!isHan(c)) break;
+    u.unshift(c); n++;
+  }
+  at = u.length; // index of text[j] in u
+  for (let k = j, n = 0; k < text.length && n <= AROUND; k++) {
+    const c = text.charCodeAt(k);
+    if (isSpaceCode(c)) continue;
+    if (!isHan(c)) break;
+    u.push(c); n++;
+  }
+  if (at < 1 || at >= u.length) return false;
+  const dict = dictionary();
+  const n = u.length;
+  const next = new Int32Array(n + 1);
+  const before = segment(dict, u, 0, n, next);
+  // the pair read as one word, frequent enough to be meant
+  for (let i = 0; i < n; i = next[i]) {
+    if (i === at - 1 && next[i] === at + 1) {
+      const w = dict.find(u, at - 1, 2);
+      if (w >= 0 && dict.lnFreq[w] >= REDUP_MIN_LN_FREQ) return false;
+    }
+  }
+  const once = u.slice(0, at).concat(u.slice(at + 1));
+  const next2 = new Int32Array(n);
+  const after = segment(dict, once, 0, n - 1, next2);
+  if (after - before < DOUBLED_GAIN) return false;
+  // the character kept (once[at - 1]) must be part of a word
+  for (let i = 0; i < n - 1; i = next2[i]) if (i <= at - 1 && next2[i] > at - 1) return next2[i] - i >= 2;
+  return false;
 }
 
 /** A sentence repeated right after itself (at least 7 characters, compared as written). */

@@ -1,6 +1,7 @@
 // The place the report's title names (淮安市, 瀍河回族区 …), checked against the gazetteer (data/places.json), and
 // resolved to the real name when it is one character off a real one (an OCR misreading such as 灤河 for 瀍河).
 import type { ReportModel, Span } from '../types';
+import { dictionary } from './dictionary';
 import { ETHNIC_RE, gazetteer, nearPlaces, traditionalMap } from './lexicon';
 
 const SUFFIX = '省市区县旗州盟';
@@ -27,15 +28,32 @@ export function simplify(s: string): string {
 
 export function isKnownPlace(name: string): boolean { return gazetteer().names.has(name); }
 
-/** A unique real name one character off `name`, clearly closer (same radical block) than any other. */
+/**
+ * A unique real name one character off `name`: the only one whose differing character is confusable with the
+ * written one (same sound, similar shape: 沐阳县 → 沭阳县), else the one clearly closer by character code (same
+ * radical block: an OCR misreading of a rare character, 灤河 → 瀍河).
+ */
 export function resolvePlace(name: string): string | undefined {
   const near = nearPlaces(name);
   if (!near.length) return undefined;
+  const confusable = confusablePlaces(name, near);
+  if (confusable.length === 1) return confusable[0];
   const best = near[0];
   const second = near.find((n) => n.name !== best.name);
   if (second && second.codeDistance < best.codeDistance * 3) return undefined;
   if (best.codeDistance > 0x400) return undefined;
   return best.name;
+}
+
+/** The distinct real names one confusable character off `name`, the place suffix kept. */
+function confusablePlaces(name: string, near = nearPlaces(name)): string[] {
+  const dict = dictionary();
+  const out = new Set<string>();
+  for (const n of near) {
+    if (n.at === name.length - 1) continue;
+    if (dict.confusion(name.charCodeAt(n.at), n.name.charCodeAt(n.at)) < Infinity) out.add(n.name);
+  }
+  return [...out];
 }
 
 export function stemOf(name: string): string {
@@ -57,7 +75,8 @@ export function titlePlace(model: ReportModel): TitlePlace | undefined {
 function findTitlePlace(model: ReportModel): TitlePlace | undefined {
   const title = model.title;
   if (!title?.agency) return undefined;
-  const agency = title.agency.replace(/\s+/g, '');
+  // the agency as written, less white space and what comes before its first Han character (a Markdown #)
+  const agency = title.agency.replace(/\s+/g, '').replace(/^[^\u4e00-\u9fff]+/, '');
   let from = 0;
   let found: { name: string; known: boolean; corrected?: string } | undefined;
   for (let guard = 0; guard < 4 && from < agency.length; guard++) {
@@ -127,5 +146,64 @@ export function placeMentions(model: ReportModel, spans: readonly Span[]): Place
     }
   }
   mentionCache.set(model, out);
+  return out;
+}
+
+export interface MisspeltPlace extends Span {
+  written: string;
+  /** The real name. */
+  right: string;
+}
+
+const misspeltCache = new WeakMap<ReportModel, MisspeltPlace[]>();
+/** A stem this frequent as a word is read as that word (通过, 城市), not as a name. */
+const COMMON_STEM_LN_FREQ = Math.log(100);
+const PLACE_SUFFIX = new Set(Array.from(SUFFIX));
+
+/**
+ * Names in the prose that are no real place but one confusable character off exactly one real name of the same
+ * length (沐阳县 → 沭阳县), outside titles of documents. Only where no real name ends at the same place suffix.
+ */
+export function misspeltPlaces(model: ReportModel, spans: readonly Span[]): MisspeltPlace[] {
+  const hit = misspeltCache.get(model);
+  if (hit) return hit;
+  const out: MisspeltPlace[] = [];
+  const text = model.text;
+  const dict = dictionary();
+  for (const sp of spans) {
+    let quoteEnd = -1;
+    for (let i = sp.start; i < sp.end; i++) {
+      const ch = text[i];
+      if (ch === '《') { const close = text.indexOf('》', i); quoteEnd = close < 0 || close > sp.end ? sp.end : close; continue; }
+      if (i < quoteEnd || !PLACE_SUFFIX.has(ch) || SUFFIX_COMPOUND.has(text[i + 1])) continue;
+      let found: MisspeltPlace | undefined;
+      for (let L = 3; L <= 8 && i - L + 1 >= sp.start; L++) {
+        const written = text.slice(i - L + 1, i + 1);
+        if (!/^[\u4e00-\u9fff]+$/.test(written)) break;
+        if (isKnownPlace(written)) { found = undefined; break; }
+        // a common word before a place suffix (通过市, 全市区) is no name
+        if (found || dict.has(written) || dict.lnFreqOf(written.slice(0, -1)) >= COMMON_STEM_LN_FREQ) continue;
+        const right = confusablePlaces(written);
+        if (right.length === 1) found = { start: i - L + 1, end: i + 1, written, right: right[0] };
+      }
+      if (found) out.push(found);
+    }
+  }
+  misspeltCache.set(model, out);
+  return out;
+}
+
+const nameSpanCache = new WeakMap<ReportModel, Span[]>();
+
+/** Every range name-mismatch reports (the title's place, its mentions, misspelt places): typo leaves them alone. */
+export function nameSpans(model: ReportModel, spans: readonly Span[]): Span[] {
+  const hit = nameSpanCache.get(model);
+  if (hit) return hit;
+  const out: Span[] = [];
+  const tp = titlePlace(model);
+  if (tp) out.push(tp.span);
+  for (const m of placeMentions(model, spans)) out.push(m);
+  for (const m of misspeltPlaces(model, spans)) out.push(m);
+  nameSpanCache.set(model, out);
   return out;
 }

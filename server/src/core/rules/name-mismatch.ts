@@ -1,7 +1,7 @@
 // name-mismatch: the place the title names is written differently in the body (seed 001: 灤河 in the title, 漣河 in
 // the body), or the title's place is no real place but one character off one (checked against data/places.json).
 import { traditionalMap } from '../prose/lexicon';
-import { placeMentions, titlePlace } from '../prose/places';
+import { misspeltPlaces, placeMentions, titlePlace } from '../prose/places';
 import { proseSpans } from '../prose/regions';
 import { coveredByUserWord, userWordSpans } from '../prose/util';
 import type { ReportRule } from './rule';
@@ -17,13 +17,28 @@ export const nameMismatch: ReportRule = {
     en: 'the place in the title differs from how the body names itself (灤河 / 漣河)',
   },
   check({ model, text, words, t, report }) {
-    const tp = titlePlace(model);
-    if (!tp) return;
     const user = userWordSpans(text, words);
+    const tp = titlePlace(model);
+    const spans = proseSpans(model);
+    // mentions of the title's place written differently from the title (reported below, against the title)
+    const mentions = tp ? placeMentions(model, spans).filter((m) => m.stem !== tp.stem) : [];
+    // names in the body that are no real place but one confusable character off one (沐阳县 → 沭阳县); the title's
+    // own place and the mentions of it are reported below
+    for (const m of misspeltPlaces(model, spans)) {
+      if (tp && m.start < tp.span.end && tp.span.start < m.end) continue;
+      if (mentions.some((x) => x.start < m.end && m.start < x.end)) continue;
+      // the user's word may be the name or its stem (淮按 for 淮按市)
+      if (coveredByUserWord(user, m.start, m.end) || coveredByUserWord(user, m.start, m.end - 1)) continue;
+      report({
+        start: m.start, end: m.end,
+        message: t(`“${m.written}”不是行政区划名称，疑为“${m.right}”`, `"${m.written}" is not an administrative division; probably "${m.right}"`),
+        fixes: [{ title: t(`改为“${m.right}”`, `Change to "${m.right}"`), edits: [{ start: m.start, end: m.end, newText: m.right }], preferred: true }],
+      });
+    }
+    if (!tp) return;
     if (coveredByUserWord(user, tp.span.start, tp.span.end)) return;
     const titleRel = [{ start: tp.span.start, end: tp.span.end, message: t(`标题中的名称“${tp.written}”`, `Name in the title: "${tp.written}"`) }];
-    for (const m of placeMentions(model, proseSpans(model))) {
-      if (m.stem === tp.stem) continue; // same as the title: a misspelt title place is reported on the title itself
+    for (const m of mentions) {
       if (coveredByUserWord(user, m.start, m.end)) continue;
       const right = m.expected;
       report({

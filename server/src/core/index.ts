@@ -13,6 +13,8 @@ export { RULES, REPORT_RULES, PAIR_RULES, ruleById } from './rules';
 export type { Rule, RuleMeta, RuleScope, RuleGroup, RuleContext, PairContext, ReportRule, PairRule, Draft } from './rules/rule';
 export { checkWorkspace, pairWithLastYear, agencyKey, type WorkspaceInput, type WorkspaceResult } from './cross/workspace';
 export { findClaims, type Claim } from './cross/figures';
+// measurement of the typo checks (bench/typo-recall.mjs, test/unit/typo-recall.test.ts)
+export { makeTypos, TYPO_MIX, type TypoMutation, type TypoKind } from './prose/mutate';
 export { TEMPLATE, tableDef, versionForYear, rowsOf, type TableDef, type RowDef, type ColumnDef, type RelationDef, type BlockDef } from './template';
 export { formatDec, addDec, subDec, cmpDec, ZERO, parseDec } from './numbers';
 

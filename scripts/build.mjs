@@ -5,7 +5,8 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// charset utf8: Chinese text (messages, the typo dictionary) stays UTF-8 (3 bytes a character), not \uXXXX escapes (6)
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, logLevel: 'warning', charset: 'utf8' };
 const entries = [
   { in: 'server/src/cli.ts', out: 'dist/cli.js' },
   { in: 'server/src/core/index.ts', out: 'dist/core.js' },
@@ -19,6 +20,9 @@ const missing = entries.filter((e) => !existsSync(e.in));
 for (const e of missing) console.error(`build: skipping ${e.in} (not present)`);
 await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) =>
   build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], minify: !!e.minify })));
+
+// the typo dictionary, read beside the bundles at run time (server/src/core/prose/dictionary.ts)
+cpSync('server/src/core/data/dictionary.json', 'dist/dictionary.json');
 
 // pdf.js: the minified module and worker under the names the module looks for (./pdf.worker.mjs beside it)
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));

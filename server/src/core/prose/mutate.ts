@@ -3,7 +3,7 @@
 // gets one confusable change. Deterministic for a seed.
 import { parseReport } from '../parse/report';
 import { proseSpans } from './regions';
-import { dictionary, TARGET_MIN_LN_FREQ } from './dictionary';
+import { dictionary } from './dictionary';
 import { segment } from './segment';
 import { gazetteer } from './lexicon';
 import { runsOf } from './typos';
@@ -40,6 +40,9 @@ export function random(seed: number): () => number {
   };
 }
 
+/** The words typos are made in: of frequency 20 or more in the dictionary (a word of the reports' vocabulary, not a
+ * name or a rare compound). */
+const SITE_MIN_LN_FREQ = Math.log(20);
 const NUMERAL = /[〇一二三四五六七八九十百千万亿两零]/;
 
 interface Site { report: number; offsets: Int32Array; word: string; at: number }
@@ -65,7 +68,7 @@ export function makeTypos(reports: readonly string[], count: number, seed: numbe
         // inside the run (its edges may be cut words), a frequent word of two to four characters
         if (L < 2 || L > 4 || i === 0 || next[i] === n) continue;
         const w = dict.find(u, i, L);
-        if (w < 0 || dict.lnFreq[w] < TARGET_MIN_LN_FREQ) continue;
+        if (w < 0 || dict.lnFreq(w) < SITE_MIN_LN_FREQ) continue;
         const word = run.text.slice(i, i + L);
         if (nearPlace(run.text, i, i + L, places)) continue;
         sites.push({ report, offsets: run.offsets.subarray(i, i + L), word, at: i });
@@ -89,7 +92,7 @@ export function makeTypos(reports: readonly string[], count: number, seed: numbe
     if (NUMERAL.test(site.word[k])) continue;
     let typo: string, at: number, len: number, rel: number;
     if (kind === 'sound' || kind === 'shape') {
-      const choices = (kind === 'sound' ? dict.sameSound(c) : [...(dict.similarShapes(c) ?? [])]).filter((d) => d !== c && dict.isKnownChar(d));
+      const choices = (kind === 'sound' ? dict.sameSound(c) : dict.similarShapes(c)).filter((d) => d !== c && dict.isKnownChar(d));
       if (!choices.length) continue;
       typo = site.word.slice(0, k) + String.fromCharCode(pick(choices)) + site.word.slice(k + 1);
       at = k; len = 1; rel = 1;

@@ -1,8 +1,9 @@
 // The dictionary typo detector. A typo leaves a run of characters that is no word: the dictionary's best
 // segmentation splits it into lone characters. At each lone character the detector tries the corrections one
 // confusable change away that make a frequent word (a character replaced by one of the same sound or a similar
-// shape, an extra character removed, a missing one put back), and keeps those that the dictionary's unigram model
-// finds more probable than the text as written by more than the cost of the typo (the channel model).
+// shape, an extra character removed, a missing one put back, a word cut short at the end of a clause), and keeps
+// those that make the run more probable under the dictionary's unigram model by more than the cost of the typo
+// (a noisy channel: a typo of the same sound is the likeliest, one of similar shape less, an extra character least).
 //
 // Text is taken as runs of Han characters: white space between two Han characters is skipped (PDF and web text
 // wrap lines inside words), anything else ends a run; text inside 《》 and short quotations is left out (titles and
@@ -39,10 +40,8 @@ export interface Candidate {
   word: string;
   /** The model's gain less the typo's cost, in nats (the dictionary alone). */
   net: number;
-  /** ln(frequency) of the word the correction makes (the document's own use of it is weighed by the rule). */
+  /** ln(frequency) of the word (the document's own use of it is weighed by the rule). */
   lnFreq: number;
-  /** The word the correction makes (part of `word`, or all of it). */
-  target: string;
 }
 
 /** Thresholds and costs of the detector, in nats. */
@@ -146,102 +145,125 @@ export function runCandidates(run: Run): Candidate[] {
 /** Entries in the run cache (for tests). */
 export function runCacheSize(): number { return cache.size; }
 
-let nextScratch = new Int32Array(256);
-const WINDOW = 6;
+/**
+ * The best segmentation scores of each prefix (forward[i]: of run[0, i)) and suffix (backward[i]: of run[i, n)) of
+ * a run, and which characters stand alone in the best segmentation of the whole run.
+ */
+function scores(dict: Dictionary, u: Uint16Array): { forward: Float64Array; backward: Float64Array; lone: Uint8Array } {
+  const n = u.length;
+  const forward = new Float64Array(n + 1), backward = new Float64Array(n + 1);
+  const next = new Int32Array(n + 1);
+  segment(dict, u, 0, n, next, backward);
+  forward[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    const w1 = dict.find(u, j - 1, 1);
+    let best = forward[j - 1] + (w1 >= 0 ? dict.logp(w1) : dict.unknown);
+    for (let L = 2; L <= Math.min(j, 16); L++) {
+      if (dict.maxLenFrom[u[j - L]] < L) continue;
+      const w = dict.find(u, j - L, L);
+      if (w >= 0) best = Math.max(best, forward[j - L] + dict.logp(w));
+    }
+    forward[j] = best;
+  }
+  const lone = new Uint8Array(n);
+  for (let i = 0; i < n; i = next[i]) if (next[i] === i + 1) lone[i] = 1;
+  return { forward, backward, lone };
+}
 
-/** Every correction of the run worth weighing (net gain above TYPO_MODEL.keep), best first. */
+/**
+ * Every correction of the run worth weighing (net gain above TYPO_MODEL.keep), best first. A correction makes a
+ * frequent word T of run[a, b) changed; its gain is the model's score of the run read with T as one word (the best
+ * segmentations of run[0, a) and run[b, n) around it) less the score of the run as written.
+ */
 export function findCandidates(dict: Dictionary, text: string, startsClause: boolean, endsClause: boolean): Candidate[] {
   const n = text.length;
   const u = new Uint16Array(n);
   for (let i = 0; i < n; i++) u[i] = text.charCodeAt(i);
-  if (nextScratch.length < n + 1) nextScratch = new Int32Array(n + 1);
-  const next = nextScratch;
-  segment(dict, u, 0, n, next);
-  const lone = new Uint8Array(n);
-  for (let i = 0; i < n; i = next[i]) if (next[i] === i + 1) lone[i] = 1;
-  const del = dict.deletions();
+  const { forward, backward, lone } = scores(dict, u);
+  const whole = backward[0];
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const origScore = new Map<number, number>();
-  const edited = new Uint16Array(n + 2 * WINDOW + 8);
-  const editNext = new Int32Array(edited.length + 1);
+  const key = [0, 0, 0, 0, 0];
 
-  /** Weigh the correction of u[a, b) into the units `w` (the word made spans run[wa, wb) after the edit, at most 4). */
-  const weigh = (kind: CandidateKind, a: number, b: number, w: number[], changedFrom: number, changedTo: number, cost: number, target: number) => {
+  /** Weigh run[a, b) read as the frequent word w; cost: the channel's. */
+  const weigh = (kind: CandidateKind, a: number, b: number, w: number, cost: number) => {
     // a run that does not start or end a clause may be cut inside a word there
     if ((a === 0 && !startsClause) || (b === n && !endsClause)) return;
-    // a character put back at the edge of the run: the run's neighbour may be that character (分\n- 1 -\n级审核)
-    if (kind === 'missing' && cost > 0 && ((a === 0 && changedFrom === 0) || (b === n && changedFrom === w.length - 1))) return;
-    const word = String.fromCharCode(...w);
-    const key = a + ':' + b + ':' + word;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const lo = Math.max(0, a - WINDOW), hi = Math.min(n, b + WINDOW);
-    const ok = lo * 65536 + hi;
-    let so = origScore.get(ok);
-    if (so === undefined) { so = segment(dict, u, lo, hi); origScore.set(ok, so); }
-    let m = 0;
-    for (let i = lo; i < a; i++) edited[m++] = u[i];
-    for (const c of w) edited[m++] = c;
-    for (let i = b; i < hi; i++) edited[m++] = u[i];
-    const se = segment(dict, edited, 0, m, editNext);
-    const net = se - so - cost;
+    const net = forward[a] + dict.logp(w) + backward[b] - whole - cost;
     if (net <= TYPO_MODEL.keep) return;
-    // the changed characters (edited coordinates) must end up inside one word of two or more characters
-    const c0 = a - lo + changedFrom, c1 = a - lo + changedTo;
-    let inWord = false;
-    for (let i = 0; i < m; i = editNext[i]) {
-      if (i <= c0 && editNext[i] >= c1) { inWord = editNext[i] - i >= 2; break; }
-      if (i > c0) break;
-    }
-    if (!inWord) return;
-    out.push({ kind, a, b, word, net, lnFreq: dict.lnFreq[target], target: dict.word(target) });
+    const word = dict.word(w);
+    const k = a + ':' + b + ':' + word;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ kind, a, b, word, net, lnFreq: dict.lnFreq(w) });
   };
 
-  const units = (from: number, to: number): number[] => Array.from(u.subarray(from, to));
   for (let i = 0; i < n; i++) {
     // numerals are never corrected; a character next to its double is duplicate-text's
     if (!lone[i] || NUMERAL.has(u[i]) || u[i] === u[i - 1] || u[i] === u[i + 1]) continue;
     const ci = u[i];
-    // a character typed for another: run[a, a + L) with character i replaced is a word
+    const costs = dict.confusionCosts(ci);
+    /** Can a word of length L starting with c over run[a, b) gain enough at the least cost? */
+    const may = (a: number, b: number, c: number, L: number, cost: number) =>
+      forward[a] + dict.bestLogp(c, L) + backward[b] - whole - cost > TYPO_MODEL.keep;
+    // a character typed for another: run[a, a + L) with character i replaced is a frequent word
     for (let L = 2; L <= 4; L++) {
       for (let a = Math.max(0, i - L + 1); a <= i && a + L <= n; a++) {
-        del.forEach(u, a, L, i, (w, k) => {
-          if (k !== i - a) return;
-          const cw = dict.units[dict.start[w] + k];
-          if (NUMERAL.has(cw)) return;
-          const cost = dict.confusion(ci, cw);
-          if (cost === Infinity) return;
-          const rep = units(a, a + L);
-          rep[k] = cw;
-          weigh('replaced', a, a + L, rep, k, k + 1, cost, w);
-        });
-      }
-    }
-    // an extra character, next to one it is confused with (a doubled character is duplicate-text's)
-    const nearPrev = i > 0 && u[i - 1] !== ci && dict.confusion(u[i - 1], ci) < Infinity;
-    const nearNext = i + 1 < n && u[i + 1] !== ci && dict.confusion(u[i + 1], ci) < Infinity;
-    if (nearPrev || nearNext) {
-      for (let L = 2; L <= 4; L++) {
-        for (let a = Math.max(0, i - L); a <= i && a + L + 1 <= n; a++) {
-          if (a === i || a + L === i) continue; // the junction must be inside the word
-          const w = dict.findSkipping(u, a, L + 1, i);
-          if (w < 0 || dict.lnFreq[w] < TARGET_MIN_LN_FREQ) continue;
-          const rep = units(a, a + L + 1);
-          rep.splice(i - a, 1);
-          weigh('extra', a, a + L + 1, rep, i - a - 1, i - a + 1, TYPO_MODEL.extra, w);
+        const k = i - a;
+        if (k === 0) {
+          // the first character replaced: look the word up for each character confused with it (words of two or
+          // three characters: a longer word is rarely mistyped at its first character alone)
+          if (L > 3) continue;
+          for (let j = 0; j < L; j++) key[j] = u[a + j];
+          const confused = dict.confusables(ci);
+          for (let q = 0; q < confused.length; q++) {
+            const cw = confused[q];
+            if (NUMERAL.has(cw) || !may(a, a + L, cw, L, COST.sameSound)) continue;
+            key[0] = cw;
+            const w = dict.find(key, 0, L);
+            if (w >= 0 && dict.lnFreq(w) >= TARGET_MIN_LN_FREQ) weigh('replaced', a, a + L, w, costs.get(cw)!);
+          }
+        } else {
+          // the words sharing the characters before i; those that also share the ones after it
+          if (!may(a, a + L, u[a], L, COST.sameSound)) continue;
+          const r = dict.prefixRange(u, a, k, L);
+          for (let w = r.first, off = r.offset; w < r.end; w++, off += L) {
+            let same = true;
+            for (let p = k + 1; p < L && same; p++) same = dict.unitAtOffset(off + p) === u[a + p];
+            if (!same || dict.lnFreq(w) < TARGET_MIN_LN_FREQ) continue;
+            const cost = costs.get(dict.unitAtOffset(off + k));
+            if (cost !== undefined) weigh('replaced', a, a + L, w, cost);
+          }
         }
       }
     }
-    // a character left out of a word of three or four: run[a, a + m) is that word less one character
+    // an extra character, next to one it is confused with (a doubled character is duplicate-text's)
+    const nearPrev = i > 0 && dict.confusion(u[i - 1], ci) < Infinity;
+    const nearNext = i + 1 < n && dict.confusion(u[i + 1], ci) < Infinity;
+    if (nearPrev || nearNext) {
+      for (let L = 2; L <= 4; L++) {
+        // the word is run[a, a + L + 1) less character i, which must fall inside it
+        for (let a = Math.max(0, i - L + 1); a < i && a + L + 1 <= n; a++) {
+          let m = 0;
+          for (let p = a; p < a + L + 1; p++) if (p !== i) key[m++] = u[p];
+          const w = dict.find(key, 0, L);
+          if (w >= 0 && dict.lnFreq(w) >= TARGET_MIN_LN_FREQ) weigh('extra', a, a + L + 1, w, TYPO_MODEL.extra);
+        }
+      }
+    }
+    // a character left out inside a word of three or four: run[a, a + m) is that word less one of its inner characters
     for (let m = 2; m <= 3; m++) {
       for (let a = Math.max(0, i - m + 1); a <= i && a + m <= n; a++) {
-        del.forEach(u, a, m, -1, (w, k) => {
-          if (NUMERAL.has(dict.units[dict.start[w] + k])) return;
-          const rep = units(a, a + m);
-          rep.splice(k, 0, dict.units[dict.start[w] + k]);
-          weigh('missing', a, a + m, rep, k, k + 1, TYPO_MODEL.missing, w);
-        });
+        if (!may(a, a + m, u[a], m + 1, TYPO_MODEL.missing)) continue;
+        for (let k = 1; k < m; k++) {
+          const r = dict.prefixRange(u, a, k, m + 1);
+          for (let w = r.first, off = r.offset; w < r.end; w++, off += m + 1) {
+            let same = true;
+            for (let p = k; p < m && same; p++) same = dict.unitAtOffset(off + p + 1) === u[a + p];
+            if (!same || dict.lnFreq(w) < TARGET_MIN_LN_FREQ || NUMERAL.has(dict.unitAtOffset(off + k))) continue;
+            weigh('missing', a, a + m, w, TYPO_MODEL.missing);
+          }
+        }
       }
     }
   }
@@ -249,11 +271,8 @@ export function findCandidates(dict: Dictionary, text: string, startsClause: boo
   // one word, and the word before it is a word of its own
   if (endsClause && n >= 3 && lone[n - 1] && !lone[n - 2]) {
     const c = dict.completionOf(u[n - 1]);
-    if (c) {
-      const rep = [u[n - 1], c.next];
-      // no cost: the conditions stand for the channel; the model must still prefer the whole word
-      weigh('missing', n - 1, n, rep, 1, 2, 0, c.word);
-    }
+    // no cost: the conditions stand for the channel; the model must still prefer the whole word
+    if (c) weigh('missing', n - 1, n, c.word, 0);
   }
   out.sort((x, y) => y.net - x.net);
   return out;

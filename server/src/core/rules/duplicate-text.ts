@@ -145,7 +145,7 @@ export function doubledInWords(text: string, j: number): boolean {
   for (let i = 0; i < n; i = next[i]) {
     if (i === at - 1 && next[i] === at + 1) {
       const w = dict.find(u, at - 1, 2);
-      if (w >= 0 && dict.lnFreq[w] >= REDUP_MIN_LN_FREQ) return false;
+      if (w >= 0 && dict.lnFreq(w) >= REDUP_MIN_LN_FREQ) return false;
     }
   }
   const once = u.slice(0, at).concat(u.slice(at + 1));

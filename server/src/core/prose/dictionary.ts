@@ -86,7 +86,7 @@ export class Dictionary {
     }
     const ids = new Map<string, number>();
     const id = (s: string) => { let v = ids.get(s); if (v === undefined) { v = ids.size; ids.set(s, v); } return v; };
-    for (const entry of data.sound.split('|')) {
+    for (const entry of data.sound ? data.sound.split('|') : []) {
       const colon = entry.indexOf(':');
       const syl = entry.slice(0, colon);
       const tone = id(syl), baseId = id(syl.slice(0, -1));
@@ -97,7 +97,7 @@ export class Dictionary {
         (this.ofBase.get(baseId) ?? this.ofBase.set(baseId, []).get(baseId)!).push(c);
       }
     }
-    for (const entry of data.shape.split('|')) this.shapes.set(entry.charCodeAt(0), entry.slice(1));
+    for (const entry of data.shape ? data.shape.split('|') : []) this.shapes.set(entry.charCodeAt(0), entry.slice(1));
     for (let i = 0; i + 1 < data.completions.length; i += 2) this.completions.set(data.completions.charCodeAt(i), data.completions.charCodeAt(i + 1));
   }
 
@@ -293,11 +293,14 @@ export function dictionaryLoaded(): boolean { return loaded !== undefined; }
 /** Beside the bundle (dist/), else in the source tree (out/server/src/core/prose -> ../data). */
 const PLACES = ['./dictionary.json', '../data/dictionary.json'];
 
+/** No words: what the checks use when the data file cannot be read (the lexicon's checks go on without it). */
+const EMPTY_DATA: DictionaryData = { total: 1, blocks: '', words: '', freq: '', sound: '', shape: '', completions: '' };
+
 function loadData(): DictionaryData {
   // a require whose argument is not a literal: the bundler leaves the file out and Node's loader reads it at run time
   const load = require;
   for (const p of PLACES) {
     try { return load(p) as DictionaryData; } catch { /* next place */ }
   }
-  throw new Error('nianbao: the typo dictionary (dictionary.json) is missing beside the program; reinstall or rebuild it');
+  return EMPTY_DATA;
 }

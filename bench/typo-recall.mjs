@@ -26,7 +26,7 @@ const COUNT = Number(process.argv[2] ?? 1000), SEED = Number(process.argv[3] ?? 
 export const CONFIRMED = ['受理渠', '审查管', '重新涉\n?及', '资金资金', '我县县政府', '沐阳', '办法贺', '图文形势', '显\n?着', '分类整体', '漣河', '灤河'];
 
 const RULES = ['typo', 'duplicate-text', 'name-mismatch'];
-const onlyThese = Object.fromEntries(core.RULES.filter((r) => !r.crossFile && !RULES.includes(r.id)).map((r) => [r.id, 'off']));
+const onlyThese = Object.fromEntries(core.RULES.filter((r) => r.scope === 'report' && !RULES.includes(r.id)).map((r) => [r.id, 'off']));
 const isDictionaryFinding = (f) => f.rule === 'typo' && f.message.includes('不成词');
 
 export async function loadReports() {

@@ -7,12 +7,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReport, makeTypos, RULES, type Finding } from '../../server/src/core';
 import { dictionary } from '../../server/src/core/prose/dictionary';
-import { runCacheSize, runsOf } from '../../server/src/core/prose/typos';
+import { runCacheStats, runsOf } from '../../server/src/core/prose/typos';
 import { readReportFile } from '../../server/src/io';
 import { applyEdits, FIXTURES } from './helpers';
 
 const RULES_HERE = ['typo', 'duplicate-text', 'name-mismatch'];
-const ONLY_THESE = Object.fromEntries(RULES.filter((r) => !r.crossFile && !RULES_HERE.includes(r.id)).map((r) => [r.id, 'off' as const]));
+const ONLY_THESE = Object.fromEntries(RULES.filter((r) => r.scope === 'report' && !RULES_HERE.includes(r.id)).map((r) => [r.id, 'off' as const]));
 
 /** A minimal report around a paragraph of prose. */
 function report(body: string, title = '淮安市人民政府2024年政府信息公开工作年度报告'): string {
@@ -65,14 +65,24 @@ describe('typo: the dictionary detector', () => {
     const p = '各地区、各部门要认真贯彻落实《中华人民共和国政府信息公开条例》，高度重视政府信息公开工作年度报告编制发布工作，实事求是、明确具体，避免笼统模糊、泛泛而谈，不得出现敷衍了事甚至年年雷同现象。';
     assert.deepEqual(found(report(p), 'typo'), []);
   });
-  it('a keystroke re-reads only the run it changed (candidates are cached per run of text)', () => {
+  it('a keystroke re-reads only the run it changed (candidates are cached per run of text, a bounded cache)', () => {
     const base = report('全区认真做好政务公开工作，持续推进标准化建设，强化政务公开平台建设，进一步规范依申请公开办理流程。');
     checkReport(base);
-    const before = runCacheSize();
+    const before = runCacheStats().computed;
     checkReport(base.replace('持续推进标准化建设', '持续推进标准化规范化建设'));
-    assert.equal(runCacheSize() - before, 1);
+    assert.equal(runCacheStats().computed - before, 1);
     checkReport(base);
-    assert.equal(runCacheSize() - before, 1);
+    assert.equal(runCacheStats().computed - before, 1);
+    // bounded: more distinct runs than it holds fill it and no more
+    const chars = Array.from('政府信息公开工作推进落实建设管理服务平台制度规范标准机制');
+    const runs: string[] = [];
+    for (const a of chars) for (const b of chars) for (const c of chars) runs.push(a + b + c);
+    const { max } = runCacheStats();
+    assert.ok(runs.length > max, `${runs.length} runs for a cache of ${max}`);
+    checkReport(report(runs.join('。')));
+    const s = runCacheStats();
+    assert.equal(s.size, max);
+    assert.ok(s.computed - before >= max, `${s.computed - before} computed`);
   });
   it('runs: a line break inside a word is skipped, a blank line or punctuation ends a run, 《》 is left out', () => {
     const t = '持续推\n近工作\n\n下一段《某某规定》内容，结束';

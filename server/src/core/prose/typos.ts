@@ -137,13 +137,18 @@ export function runCandidates(run: Run): Candidate[] {
     return hit;
   }
   const found = findCandidates(dictionary(), run.text, run.startsClause, run.endsClause);
+  computed++;
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
   cache.set(key, found);
   return found;
 }
 
-/** Entries in the run cache (for tests). */
-export function runCacheSize(): number { return cache.size; }
+let computed = 0;
+
+/** The run cache: its entries (at most CACHE_MAX) and how many runs were computed, not found in it, so far. */
+export function runCacheStats(): { size: number; max: number; computed: number } {
+  return { size: cache.size, max: CACHE_MAX, computed };
+}
 
 /**
  * The best segmentation scores of each prefix (forward[i]: of run[0, i)) and suffix (backward[i]: of run[i, n)) of

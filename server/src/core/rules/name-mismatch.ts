@@ -1,5 +1,6 @@
 // name-mismatch: the place the title names is written differently in the body (seed 001: 灤河 in the title, 漣河 in
-// the body), or the title's place is no real place but one character off one (checked against data/places.json).
+// the body); the title's place, or a place named in the body, is no real place but one confusable character off
+// exactly one (沐阳县 for 沭阳县; checked against data/places.json and the dictionary's same-sound and similar-shape sets).
 import { traditionalMap } from '../prose/lexicon';
 import { misspeltPlaces, placeMentions, titlePlace } from '../prose/places';
 import { proseSpans } from '../prose/regions';
@@ -13,8 +14,8 @@ export const nameMismatch: ReportRule = {
   defaultSeverity: 'warning',
   title: { 'zh-CN': '名称与标题不一致', en: 'Name differs from the title' },
   description: {
-    'zh-CN': '正文中的地名与标题不一致（灤河 / 漣河）',
-    en: 'the place in the title differs from how the body names itself (灤河 / 漣河)',
+    'zh-CN': '正文中的地名与标题不一致（灤河 / 漣河），或标题、正文中的地名不是行政区划名称、与一个真实地名只差一个音近或形近的字（沐阳县 → 沭阳县）',
+    en: 'the place in the title differs from how the body names itself (灤河 / 漣河), or a place name in the title or body is no real one but one similar-sounding or similar-looking character off one (沐阳县 → 沭阳县)',
   },
   check({ model, text, words, t, report }) {
     const user = userWordSpans(text, words);

@@ -6,7 +6,7 @@ import { proseSpans } from './regions';
 import { dictionary } from './dictionary';
 import { segment } from './segment';
 import { gazetteer } from './lexicon';
-import { runsOf } from './typos';
+import { offsetIn, runsOf } from './typos';
 
 export type TypoKind = 'sound' | 'shape' | 'double' | 'extra' | 'drop';
 
@@ -45,7 +45,7 @@ export function random(seed: number): () => number {
 const SITE_MIN_LN_FREQ = Math.log(20);
 const NUMERAL = /[〇一二三四五六七八九十百千万亿两零]/;
 
-interface Site { report: number; offsets: Int32Array; word: string; at: number }
+interface Site { report: number; offsets: number[]; word: string; at: number }
 
 /**
  * `count` typos, each in a copy of one of the reports: a word of two to four characters (a frequent dictionary word
@@ -71,7 +71,7 @@ export function makeTypos(reports: readonly string[], count: number, seed: numbe
         if (w < 0 || dict.lnFreq(w) < SITE_MIN_LN_FREQ) continue;
         const word = run.text.slice(i, i + L);
         if (nearPlace(run.text, i, i + L, places)) continue;
-        sites.push({ report, offsets: run.offsets.subarray(i, i + L), word, at: i });
+        sites.push({ report, offsets: Array.from({ length: L }, (_, k) => offsetIn(run, i + k)), word, at: i });
       }
     }
   });

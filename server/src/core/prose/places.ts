@@ -3,6 +3,7 @@
 import type { ReportModel, Span } from '../types';
 import { dictionary } from './dictionary';
 import { ETHNIC_RE, gazetteer, nearPlaces, traditionalMap } from './lexicon';
+import { offsetIn, proseRuns } from './typos';
 
 const SUFFIX = '省市区县旗州盟';
 
@@ -162,35 +163,55 @@ const PLACE_SUFFIX = new Set(Array.from(SUFFIX));
 
 /**
  * Names in the prose that are no real place but one confusable character off exactly one real name of the same
- * length (沐阳县 → 沭阳县), outside titles of documents. Only where no real name ends at the same place suffix.
+ * length (沐阳县 → 沭阳县), outside titles of documents. Only where no real name ends at the same place suffix. Found
+ * per run of Han characters (typos.ts proseRuns: 《》 titles are left out, line breaks inside words skipped), each run
+ * once (cached by its text).
  */
-export function misspeltPlaces(model: ReportModel, spans: readonly Span[]): MisspeltPlace[] {
+export function misspeltPlaces(model: ReportModel): MisspeltPlace[] {
   const hit = misspeltCache.get(model);
   if (hit) return hit;
   const out: MisspeltPlace[] = [];
-  const text = model.text;
-  const dict = dictionary();
-  for (const sp of spans) {
-    let quoteEnd = -1;
-    for (let i = sp.start; i < sp.end; i++) {
-      const ch = text[i];
-      if (ch === '《') { const close = text.indexOf('》', i); quoteEnd = close < 0 || close > sp.end ? sp.end : close; continue; }
-      if (i < quoteEnd || !PLACE_SUFFIX.has(ch) || SUFFIX_COMPOUND.has(text[i + 1])) continue;
-      let found: MisspeltPlace | undefined;
-      for (let L = 3; L <= 8 && i - L + 1 >= sp.start; L++) {
-        const written = text.slice(i - L + 1, i + 1);
-        if (!/^[\u4e00-\u9fff]+$/.test(written)) break;
-        if (isKnownPlace(written)) { found = undefined; break; }
-        // a common word before a place suffix (通过市, 全市区) is no name
-        if (found || dict.has(written) || dict.lnFreqOf(written.slice(0, -1)) >= COMMON_STEM_LN_FREQ) continue;
-        const right = confusablePlaces(written);
-        if (right.length === 1) found = { start: i - L + 1, end: i + 1, written, right: right[0] };
-      }
-      if (found) out.push(found);
+  for (const run of proseRuns(model)) {
+    for (const p of placesInRun(run.text)) {
+      out.push({ start: offsetIn(run, p.a), end: offsetIn(run, p.b - 1) + 1, written: p.written, right: p.right });
     }
   }
   misspeltCache.set(model, out);
   return out;
+}
+
+interface RunPlace { a: number; b: number; written: string; right: string }
+const RUN_CACHE_MAX = 8192;
+const runPlaces = new Map<string, RunPlace[]>();
+const NONE: RunPlace[] = [];
+
+function placesInRun(s: string): RunPlace[] {
+  let found = runPlaces.get(s);
+  if (found) return found;
+  found = NONE;
+  for (let i = 2; i < s.length; i++) {
+    if (!PLACE_SUFFIX.has(s[i]) || SUFFIX_COMPOUND.has(s[i + 1])) continue;
+    const p = placeEndingAt(s, i);
+    if (p) (found === NONE ? (found = []) : found).push(p);
+  }
+  if (runPlaces.size >= RUN_CACHE_MAX) runPlaces.delete(runPlaces.keys().next().value!);
+  runPlaces.set(s, found);
+  return found;
+}
+
+/** The misspelt name ending with the place suffix at s[i], if any. */
+function placeEndingAt(s: string, i: number): RunPlace | undefined {
+  const dict = dictionary();
+  let found: RunPlace | undefined;
+  for (let L = 3; L <= 8 && i - L + 1 >= 0; L++) {
+    const written = s.slice(i - L + 1, i + 1);
+    if (isKnownPlace(written)) return undefined;
+    // a common word before a place suffix (通过市, 全市区) is no name
+    if (found || dict.has(written) || dict.lnFreqOf(written.slice(0, -1)) >= COMMON_STEM_LN_FREQ) continue;
+    const right = confusablePlaces(written);
+    if (right.length === 1) found = { a: i - L + 1, b: i + 1, written, right: right[0] };
+  }
+  return found;
 }
 
 const nameSpanCache = new WeakMap<ReportModel, Span[]>();
@@ -203,7 +224,7 @@ export function nameSpans(model: ReportModel, spans: readonly Span[]): Span[] {
   const tp = titlePlace(model);
   if (tp) out.push(tp.span);
   for (const m of placeMentions(model, spans)) out.push(m);
-  for (const m of misspeltPlaces(model, spans)) out.push(m);
+  for (const m of misspeltPlaces(model)) out.push(m);
   nameSpanCache.set(model, out);
   return out;
 }

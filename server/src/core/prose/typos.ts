@@ -11,16 +11,20 @@
 // keystroke looks again only at the runs it changed; what depends on the whole document (the words it uses
 // elsewhere, spellings it repeats) is applied by the rule on the few candidates left.
 import { codeUnits } from '../text';
-import type { Span } from '../types';
+import type { ReportModel, Span } from '../types';
 import { TEMPLATE } from '../template';
 import { COST, dictionary, TARGET_MIN_LN_FREQ, type Dictionary } from './dictionary';
+import { proseSpans } from './regions';
 import { segment } from './segment';
 import { isHan } from './util';
 
 /** A run of Han characters of the prose, with the source offset of each. */
 export interface Run {
   text: string;
-  offsets: Int32Array;
+  /** Source offset of the first character. */
+  start: number;
+  /** Source offset of each character, when the run crosses white space (else start + index). */
+  offsets?: Int32Array;
   /** Is the run followed by punctuation that ends a clause (，。；：！？、) or by nothing? */
   endsClause: boolean;
   /**
@@ -28,6 +32,11 @@ export interface Run {
    * Latin letter may start inside a word (处（科）长讲), so its first character is not corrected.
    */
   startsClause: boolean;
+}
+
+/** The source offset of character k of a run. */
+export function offsetIn(run: Run, k: number): number {
+  return run.offsets ? run.offsets[k] : run.start + k;
 }
 
 export type CandidateKind = 'replaced' | 'extra' | 'missing';
@@ -68,58 +77,88 @@ const SPACE = new Set([32, 9, 10, 13, 0x3000]);
 /** A quotation this short is taken as a name (“张江高新区”专栏, “三审三校”) and left out. */
 const NAME_QUOTE_MAX = 15;
 
+/** How far a closing 》 or ” is looked for (a title or name is never longer). */
+const CLOSE_WITHIN = 200;
+
+/** Character classes for runsOf: Han, white space, punctuation that ends a clause, an opening 《 or “. */
+const C_HAN = 1, C_SPACE = 2, C_CLAUSE = 3, C_TITLE = 4, C_QUOTE = 5;
+let classes: Uint8Array | undefined;
+function charClasses(): Uint8Array {
+  if (classes) return classes;
+  const c = new Uint8Array(65536);
+  for (let i = 0x4e00; i <= 0x9fff; i++) c[i] = C_HAN;
+  for (const s of SPACE) c[s] = C_SPACE;
+  for (const ch of CLAUSE_END) c[ch.charCodeAt(0)] = C_CLAUSE;
+  c[0x300a] = C_TITLE;
+  c[0x201c] = C_QUOTE;
+  return (classes = c);
+}
+
 /** The runs of Han characters of the text's spans. */
 export function runsOf(text: string, spans: readonly Span[]): Run[] {
   const u = codeUnits(text);
+  const cls = charClasses();
   const out: Run[] = [];
-  const offs: number[] = [];
-  let spanStart = 0, spanEnd = 0;
-  const flush = (after: number) => {
-    if (offs.length >= 2) {
-      let s = '';
-      for (const o of offs) s += text[o];
-      // the characters around the run that are not white space
-      let k = after;
-      while (k < spanEnd && SPACE.has(u[k])) k++;
-      let j = offs[0] - 1;
-      while (j >= spanStart && SPACE.has(u[j])) j--;
-      out.push({
-        text: s, offsets: Int32Array.from(offs),
-        endsClause: k >= spanEnd || CLAUSE_END.has(text[k]),
-        startsClause: j < spanStart || CLAUSE_END.has(text[j]),
-      });
-    }
-    offs.length = 0;
-  };
   for (const sp of spans) {
-    spanStart = sp.start; spanEnd = sp.end;
-    let skipTo = -1;
-    for (let i = sp.start; i < sp.end; i++) {
-      if (i < skipTo) continue;
-      const c = u[i];
-      if (isHanUnit(c)) { offs.push(i); continue; }
-      if (SPACE.has(c) && offs.length) {
+    // the run being read: from rs to last; gapped: it crosses white space
+    let rs = -1, last = -1, count = 0, gapped = false;
+    for (let i = sp.start; i <= sp.end; i++) {
+      const k = i < sp.end ? cls[u[i]] : 0;
+      if (k === C_HAN) { if (rs < 0) rs = i; last = i; count++; continue; }
+      if (k === C_SPACE && count) {
         // a line break inside a word (PDF wrapping) is skipped; a blank line ends the paragraph
-        let k = i, breaks = 0;
-        while (k < sp.end && SPACE.has(u[k])) { if (u[k] === 10) breaks++; k++; }
-        if (breaks < 2 && k < sp.end && isHanUnit(u[k])) { i = k - 1; continue; }
+        let j = i, breaks = 0;
+        while (j < sp.end && cls[u[j]] === C_SPACE) { if (u[j] === 10) breaks++; j++; }
+        if (breaks < 2 && j < sp.end && cls[u[j]] === C_HAN) { gapped = true; i = j - 1; continue; }
       }
-      flush(i);
+      if (count >= 2) {
+        let s: string, offsets: Int32Array | undefined;
+        if (!gapped) s = text.slice(rs, last + 1);
+        else {
+          offsets = new Int32Array(count);
+          s = '';
+          let n = 0;
+          for (let j = rs; j <= last; j++) if (cls[u[j]] === C_HAN) { offsets[n++] = j; s += text[j]; }
+        }
+        // the characters around the run that are not white space
+        let a = i;
+        while (a < sp.end && cls[u[a]] === C_SPACE) a++;
+        let b = rs - 1;
+        while (b >= sp.start && cls[u[b]] === C_SPACE) b--;
+        out.push({
+          text: s, start: rs, offsets,
+          endsClause: a >= sp.end || cls[u[a]] === C_CLAUSE,
+          startsClause: b < sp.start || cls[u[b]] === C_CLAUSE,
+        });
+      }
+      rs = -1; count = 0; gapped = false;
       // titles of documents, and short quotations (names of columns, slogans), are left out
-      if (c === 0x300a /* 《 */) {
-        const close = text.indexOf('》', i + 1);
-        if (close > 0 && close < sp.end) skipTo = close + 1;
-      } else if (c === 0x201c /* “ */) {
-        const close = text.indexOf('”', i + 1);
-        if (close > 0 && close < sp.end && close - i - 1 <= NAME_QUOTE_MAX) skipTo = close + 1;
+      if (k === C_TITLE) {
+        const close = closing(u, i + 1, Math.min(sp.end, i + CLOSE_WITHIN), 0x300b /* 》 */);
+        if (close >= 0) i = close;
+      } else if (k === C_QUOTE) {
+        const close = closing(u, i + 1, Math.min(sp.end, i + 2 + NAME_QUOTE_MAX), 0x201d /* ” */);
+        if (close >= 0) i = close;
       }
     }
-    flush(sp.end);
   }
   return out;
 }
 
-function isHanUnit(c: number): boolean { return c >= 0x4e00 && c <= 0x9fff; }
+function closing(u: Uint16Array, from: number, to: number, c: number): number {
+  for (let i = from; i < to; i++) if (u[i] === c) return i;
+  return -1;
+}
+
+const proseRunCache = new WeakMap<ReportModel, Run[]>();
+
+/** The runs of the report's prose (outside the tables), computed once per model. */
+export function proseRuns(model: ReportModel): Run[] {
+  let r = proseRunCache.get(model);
+  if (!r) { r = runsOf(model.text, proseSpans(model)); proseRunCache.set(model, r); }
+  return r;
+}
+
 
 // ---------------------------------------------------------------- candidates of a run (cached)
 

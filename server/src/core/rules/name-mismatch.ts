@@ -25,7 +25,7 @@ export const nameMismatch: ReportRule = {
     const mentions = tp ? placeMentions(model, spans).filter((m) => m.stem !== tp.stem) : [];
     // names in the body that are no real place but one confusable character off one (沐阳县 → 沭阳县); the title's
     // own place and the mentions of it are reported below
-    for (const m of misspeltPlaces(model, spans)) {
+    for (const m of misspeltPlaces(model)) {
       if (tp && m.start < tp.span.end && tp.span.start < m.end) continue;
       if (mentions.some((x) => x.start < m.end && m.start < x.end)) continue;
       // the user's word may be the name or its stem (淮按 for 淮按市)

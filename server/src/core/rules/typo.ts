@@ -6,11 +6,11 @@
 //   confusable change. Its candidates are weighed here against the document: a spelling the document repeats is
 //   taken as meant, a correction to a word the document uses elsewhere gains weight; names, titles of documents,
 //   official labels and the user's words are left alone.
-import type { AcMatch } from '../prose/automaton';
 import { gazetteer, typoLexicon } from '../prose/lexicon';
 import { nameSpans } from '../prose/places';
 import { proseSpans } from '../prose/regions';
-import { officialTrigrams, runCandidates, runsOf, TYPO_MODEL, type Candidate, type Run } from '../prose/typos';
+import { Automaton, type AcMatch } from '../prose/automaton';
+import { officialTrigrams, offsetIn, proseRuns, runCandidates, TYPO_MODEL, type Candidate, type Run } from '../prose/typos';
 import { coveredByUserWord, userWordSpans } from '../prose/util';
 import type { Span } from '../types';
 import type { ReportRule, RuleContext } from './rule';
@@ -69,42 +69,45 @@ function lexiconTypos({ model, text, words, t, report }: RuleContext): Span[] {
 }
 
 /** A candidate placed in the source, with its score in this document. */
-interface Placed { c: Candidate; run: Run; start: number; end: number; score: number }
+interface Placed { c: Candidate; run: Run; start: number; end: number; written: string; score: number }
 
 function dictionaryTypos({ model, text, words, t, report }: RuleContext, taken: Span[]): void {
   const user = userWordSpans(text, words);
-  const counts = new Map<string, number>();
-  const count = (s: string): number => {
-    let v = counts.get(s);
-    if (v !== undefined) return v;
-    v = 0;
-    for (let i = text.indexOf(s); i >= 0 && v < 1000; i = text.indexOf(s, i + 1)) v++;
-    counts.set(s, v);
-    return v;
-  };
-  const places = gazetteer().names;
-  const grams = officialTrigrams();
-  const spans = proseSpans(model);
-  // name-mismatch's ranges: a misspelt place is reported once, there
-  const names = nameSpans(model, spans);
-  for (const run of runsOf(text, spans)) {
+  // name-mismatch's ranges (a misspelt place is reported once, there) and the lexicon's, sorted
+  const skipped = [...taken, ...nameSpans(model, proseSpans(model))].sort((a, b) => a.start - b.start);
+  // the candidates of every run (cached per run), those the document's own words could lift over the threshold
+  const perRun: Placed[][] = [];
+  const queries = new Set<string>();
+  for (const run of proseRuns(model)) {
     const cands = runCandidates(run);
     if (!cands.length) continue;
-    const kept: Placed[] = [];
+    const placed: Placed[] = [];
     for (const c of cands) {
-      const start = run.offsets[c.a], end = run.offsets[c.b - 1] + 1;
-      if (taken.some((s) => s.start < end && start < s.end) || names.some((s) => s.start < end && start < s.end)) continue;
-      if (coveredByUserWord(user, start, end)) continue;
+      const start = offsetIn(run, c.a), end = offsetIn(run, c.b - 1) + 1;
+      if (overlapsAny(skipped, start, end) || coveredByUserWord(user, start, end)) continue;
       const written = run.text.slice(c.a, c.b);
+      placed.push({ c, run, start, end, written, score: c.net });
+      if (written.length >= 2) queries.add(written);
+      queries.add(c.word);
+    }
+    if (placed.length) perRun.push(placed);
+  }
+  if (!perRun.length) return;
+  const uses = countAll(text, [...queries]);
+  const places = gazetteer().names;
+  const grams = officialTrigrams();
+  for (const placed of perRun) {
+    const kept: Placed[] = [];
+    for (const p of placed) {
+      const c = p.c;
       // a spelling the document uses twice is meant (a name, a term of its own: 微信, 股室)
-      if (written.length >= 2 && count(written) >= 2) continue;
+      if (p.written.length >= 2 && (uses.get(p.written) ?? 0) >= 2) continue;
       // the document's own use of the corrected word: a cache model over the dictionary's
-      const uses = count(c.word);
-      const boost = uses ? Math.min(TYPO_MODEL.boostCap, Math.log(1 + TYPO_MODEL.documentWeight * uses / Math.exp(c.lnFreq))) : 0;
-      const score = c.net + boost;
-      if (score <= TYPO_MODEL.threshold) continue;
-      if (nearName(run.text, c.a, c.b, places) || inOfficialWording(run.text, c.a, c.b, grams)) continue;
-      kept.push({ c, run, start, end, score });
+      const n = uses.get(c.word) ?? 0;
+      p.score = c.net + (n ? Math.min(TYPO_MODEL.boostCap, Math.log(1 + TYPO_MODEL.documentWeight * n / Math.exp(c.lnFreq))) : 0);
+      if (p.score <= TYPO_MODEL.threshold) continue;
+      if (nearName(p.run.text, c.a, c.b, places) || inOfficialWording(p.run.text, c.a, c.b, grams)) continue;
+      kept.push(p);
     }
     kept.sort((x, y) => y.score - x.score);
     const done: Span[] = [];
@@ -115,7 +118,6 @@ function dictionaryTypos({ model, text, words, t, report }: RuleContext, taken: 
       const clear = !rivals.length || best.score - rivals[0].score >= TYPO_MODEL.preferMargin;
       const shown = clear ? [best] : [best, ...rivals.slice(0, 2)];
       for (const k of shown) done.push({ start: k.start, end: k.end });
-      taken.push({ start: best.start, end: best.end });
       const written = text.slice(best.start, best.end).replace(/\s+/g, '');
       const list = shown.map((k) => `“${k.c.word}”`).join(t('或', ' or '));
       report({
@@ -129,6 +131,35 @@ function dictionaryTypos({ model, text, words, t, report }: RuleContext, taken: 
       });
     }
   }
+}
+
+/**
+ * How often each query occurs in the text (counting stops at 100): by indexOf for a few queries (the usual report),
+ * by one automaton pass when queries times text would make that slow (a long text with many candidates).
+ */
+function countAll(text: string, queries: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (queries.length * text.length < 4_000_000) {
+    for (const q of queries) {
+      let v = 0;
+      for (let i = text.indexOf(q); i >= 0 && v < 100; i = text.indexOf(q, i + 1)) v++;
+      counts.set(q, v);
+    }
+    return counts;
+  }
+  const n = new Int32Array(queries.length);
+  new Automaton(queries).scan(text, 0, text.length, (m) => { if (n[m.id] < 100) n[m.id]++; });
+  queries.forEach((q, i) => counts.set(q, n[i]));
+  return counts;
+}
+
+/** Does [start, end) overlap one of the spans (sorted by start, each short)? */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < end) lo = mid + 1; else hi = mid; }
+  // spans[lo - 1] is the last starting before end; a span overlapping ends after start
+  for (let i = lo - 1; i >= 0 && i >= lo - 64; i--) if (spans[i].end > start) return true;
+  return false;
 }
 
 /** Does run[a, b) touch a place name of the gazetteer (洪泽区, 瀍河回族区)? Names are not corrected. */

@@ -115,10 +115,16 @@ export function runsOf(text: string, spans: readonly Span[]): Run[] {
         let s: string, offsets: Int32Array | undefined;
         if (!gapped) s = text.slice(rs, last + 1);
         else {
+          // the pieces between the white space, joined
           offsets = new Int32Array(count);
-          s = '';
-          let n = 0;
-          for (let j = rs; j <= last; j++) if (cls[u[j]] === C_HAN) { offsets[n++] = j; s += text[j]; }
+          const pieces: string[] = [];
+          let n = 0, from = rs;
+          for (let j = rs; j <= last + 1; j++) {
+            if (j <= last && cls[u[j]] === C_HAN) { offsets[n++] = j; continue; }
+            if (j > from) pieces.push(text.slice(from, j));
+            from = j + 1;
+          }
+          s = pieces.join('');
         }
         // the characters around the run that are not white space
         let a = i;

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { RULES } from '../../server/src/core';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+const MARKETPLACE_README = path.join(ROOT, 'docs', 'marketplace', 'README.md');
 const RULE_DIR = path.join(ROOT, 'docs', 'rules');
 
 /** The Chinese part's sections and the English part's, in the order a page has them. */
@@ -167,7 +168,10 @@ describe('docs: links and paths', () => {
         if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:
         checked++;
         const [p, anchor] = target.split('#');
-        const dest = p ? path.resolve(path.dirname(file), decodeURI(p)) : file;
+        // the extension page's README is packed as the .vsix's own README (vsce --readme-path): its links are relative
+        // to the package root, where it is read
+        const base = file === MARKETPLACE_README ? ROOT : path.dirname(file);
+        const dest = p ? path.resolve(base, decodeURI(p)) : file;
         const where = `${path.relative(ROOT, file)}: ${target}`;
         if (!dest.startsWith(ROOT + path.sep) && dest !== ROOT) { problems.push(`${where} leaves the repository`); continue; }
         if (!fs.existsSync(dest)) { problems.push(`${where} does not exist`); continue; }

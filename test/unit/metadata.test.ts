@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWorkspace, parseReport, PAIR_RULES, REPORT_RULES, RULES, type RuleMeta } from '../../server/src/core';
+import { checkWorkspace, PAIR_RULES, PARTS_RULES, parseReport, REPORT_RULES, RULES, type RuleMeta } from '../../server/src/core';
 import { generateFiles, README_BEGIN } from '../../server/src/tools/generate';
 import { applyEdits, FIXTURES, loadReport, ROOT } from './helpers';
 
@@ -34,15 +34,15 @@ describe('rule metadata', () => {
       assert.equal(rows.length, 1, r.id);
       assert.equal(rows[0].split(' | ')[1].split(',')[0], r.defaultSeverity, r.id);
     }
-    assert.match(readme, new RegExp(`${RULES.length} rules: ${REPORT_RULES.length} read one report, ${PAIR_RULES.length} read a report with last year's`));
+    assert.match(readme, new RegExp(`${RULES.length} rules: ${REPORT_RULES.length} read one report, ${PAIR_RULES.length} read a report with last year's report of the same agency, ${PARTS_RULES.length} read a report with the reports declared its parts`));
   });
 
   it('each rule: a unique kebab-case id, its scope, titles and one-line descriptions in both languages, a docs page', () => {
     assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
-    assert.equal(REPORT_RULES.length + PAIR_RULES.length, RULES.length);
+    assert.equal(REPORT_RULES.length + PAIR_RULES.length + PARTS_RULES.length, RULES.length);
     for (const r of RULES) {
       assert.match(r.id, /^[a-z]+(-[a-z]+)*$/);
-      assert.ok(['report', 'pair'].includes(r.scope) && ['structure', 'figures', 'prose'].includes(r.group), r.id);
+      assert.ok(['report', 'pair', 'parts'].includes(r.scope) && ['structure', 'figures', 'prose'].includes(r.group), r.id);
       for (const l of ['zh-CN', 'en'] as const) {
         assert.ok(r.title[l].trim() && r.description[l].trim() && !/\n/.test(r.description[l]), `${r.id} ${l}`);
       }

@@ -38,7 +38,7 @@ describe('package: the .vsix file set works without node_modules', function () {
   });
 
   it('ships the icon, the licence, and the page of every rule (what the link on a diagnostic opens), not the developer notes', () => {
-    for (const f of ['docs/images/icon.png', 'LICENSE', 'README.md', 'CHANGELOG.md']) assert.ok(files.includes(f), `${f} is in the package`);
+    for (const f of ['docs/images/icon.png', 'LICENSE', 'README.md', 'CHANGELOG.md', 'docs/packs.md']) assert.ok(files.includes(f), `${f} is in the package`);
     assert.ok(RULES.length >= 26);
     const pages = files.filter((f) => /^docs\/rules\/[^/]+\.md$/.test(f)).sort();
     assert.deepStrictEqual(pages, RULES.map((r) => `docs/rules/${r.id}.md`).sort());

@@ -80,6 +80,11 @@ export async function checkCommand(argv: string[], packageRoot: string, version:
       badConfigs.add(config.path);
       problems.push(`${config.path}: not a valid config file (${config.error}); the reports under it are checked without it`);
     }
+    if (config?.warnings && !badConfigs.has(config.path)) {
+      // entries left out: said once, the rest of the file applies (not a reason for exit status 2)
+      badConfigs.add(config.path);
+      for (const w of config.warnings) err(`nianbao: ${config.path}: ${w}`);
+    }
     inputs.push({ id: file === STDIN ? shown(file) : file, text: read.text, options });
   }
   // checked together: a report is also compared with last year's report of the same agency among them

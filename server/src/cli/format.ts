@@ -91,6 +91,16 @@ export function toSarif(results: FileResult[], locale: Locale, packageRoot: stri
       properties: { tags: ['nianbao'] },
     };
   });
+  // the user's rule packs (pack:<name>, from .nianbao.json) that have findings: described by their id
+  const packIds = [...new Set(results.flatMap((r) => r.findings.map((f) => f.rule)).filter((id) => id.startsWith('pack:')))].sort();
+  for (const id of packIds) {
+    const name = id.slice('pack:'.length);
+    rules.push({
+      id, name: id, shortDescription: { text: locale === 'en' ? `User rule pack "${name}"` : `用户规则包“${name}”` },
+      fullDescription: { text: locale === 'en' ? 'terms defined by the user in .nianbao.json' : '用户在 .nianbao.json 中定义的用语规则' },
+      defaultConfiguration: { level: 'warning' }, properties: { tags: ['nianbao', 'user-pack'] },
+    });
+  }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const region = (lines: LineIndex, s: { start: number; end: number }) => {
     const a = lines.positionAt(s.start), b = lines.positionAt(s.end);

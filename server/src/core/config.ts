@@ -12,6 +12,8 @@
 //   to the file's `words`; `ignore` comes from the file only;
 // - file globs in `ignore` are relative to the folder of the config file that holds them.
 import type { CheckOptions, Ignores } from './runner';
+import { patternSegments } from './rules/packs';
+import { PACK_LIMITS, type CopiedTextSettings, type PackForbid, type PackReplace, type RuleSettings, type SumDeclaration, type UserPack } from './settings';
 import type { Locale, Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.nianbao.json';
@@ -24,6 +26,12 @@ export interface ConfigFile {
   rules?: Record<string, RuleSetting>;
   ignore?: IgnoreEntry[];
   words?: string[];
+  /** copied-text's thresholds (percent). */
+  copiedText?: CopiedTextSettings;
+  /** Reports that must equal the sum of others (sum-of-parts). */
+  sums?: SumDeclaration[];
+  /** User rule packs, by name (their findings: rule id `pack:<name>`). */
+  packs?: UserPack[];
 }
 
 const RULE_SETTINGS: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -43,8 +51,11 @@ export function ruleMap(v: unknown): Record<string, RuleSetting> {
   return out;
 }
 
-/** Parse the text of a config file; never throws. */
-export function parseConfigFile(text: string): { config: ConfigFile; error?: string } {
+/**
+ * Parse the text of a config file; never throws. `error`: the file cannot be used at all; `warnings`: entries that
+ * were left out (the rest of the file applies).
+ */
+export function parseConfigFile(text: string): { config: ConfigFile; error?: string; warnings?: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -67,7 +78,119 @@ export function parseConfigFile(text: string): { config: ConfigFile; error?: str
     }
   }
   if (Array.isArray(raw.words)) config.words = raw.words.filter((w): w is string => typeof w === 'string');
-  return { config };
+  const warnings: string[] = [];
+  if (raw.copiedText !== undefined) config.copiedText = parseCopiedText(raw.copiedText, warnings);
+  if (raw.sums !== undefined) config.sums = parseSums(raw.sums, warnings);
+  if (raw.packs !== undefined) config.packs = parsePacks(raw.packs, warnings);
+  return warnings.length ? { config, warnings } : { config };
+}
+
+function parseCopiedText(v: unknown, warnings: string[]): CopiedTextSettings {
+  const out: CopiedTextSettings = {};
+  if (!isObject(v)) { warnings.push('copiedText: not an object (ignored)'); return out; }
+  for (const key of ['report', 'section'] as const) {
+    const x = v[key];
+    if (x === undefined) continue;
+    if (typeof x === 'number' && x > 0 && x <= 100) out[key] = x;
+    else warnings.push(`copiedText.${key}: a percentage above 0 and at most 100 (ignored)`);
+  }
+  return out;
+}
+
+const TABLE_NAMES: Record<string, 't3' | 't4'> = { t3: 't3', t4: 't4', 表三: 't3', 表四: 't4' };
+
+function parseSums(v: unknown, warnings: string[]): SumDeclaration[] {
+  const out: SumDeclaration[] = [];
+  if (!Array.isArray(v)) { warnings.push('sums: not an array (ignored)'); return out; }
+  v.forEach((e, i) => {
+    const where = `sums[${i}]`;
+    if (!isObject(e) || typeof e.total !== 'string' || !e.total.trim()) { warnings.push(`${where}: needs "total", an agency name (ignored)`); return; }
+    const total = e.total.trim();
+    const parts = Array.isArray(e.parts) ? e.parts.filter((p): p is string => typeof p === 'string' && !!p.trim()).map((p) => p.trim()) : [];
+    if (!parts.length || parts.length > 1000) { warnings.push(`${where}: needs "parts", 1 to 1000 agency names (ignored)`); return; }
+    if (parts.includes(total)) { warnings.push(`${where}: "${total}" is its own part (ignored)`); return; }
+    const decl: SumDeclaration = { total, parts: [...new Set(parts)], tables: ['t3', 't4'] };
+    if (e.year !== undefined) {
+      if (typeof e.year === 'number' && Number.isInteger(e.year) && e.year >= 2000 && e.year <= 2100) decl.year = e.year;
+      else { warnings.push(`${where}.year: a year such as 2024 (ignored)`); return; }
+    }
+    if (e.tables !== undefined) {
+      const tables = Array.isArray(e.tables) ? e.tables.map((x) => (typeof x === 'string' ? TABLE_NAMES[x.trim()] : undefined)) : [undefined];
+      if (!tables.length || tables.some((x) => !x)) { warnings.push(`${where}.tables: "表三" and/or "表四" (ignored)`); return; }
+      decl.tables = [...new Set(tables as ('t3' | 't4')[])];
+    }
+    out.push(decl);
+  });
+  return out;
+}
+
+// characters a pack's text may not hold: control characters (a pack is matched against folded prose)
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const PACK_NAME = /^[^\s/:*?"<>|\\]+$/u;
+
+/** A pack's text: trimmed, 1..max characters, no control characters; else undefined. */
+function packText(v: unknown, max: number): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  return s && [...s].length <= max && !CONTROL.test(s) ? s : undefined;
+}
+
+/** Why a forbidden pattern is refused, or undefined when it is accepted. */
+export function patternProblem(pattern: string): string | undefined {
+  const segs = patternSegments(pattern);
+  if (segs.length - 1 > PACK_LIMITS.wildcards) return `at most ${PACK_LIMITS.wildcards} *`;
+  if (segs.some((g) => !g)) return 'a * at the start or the end, or two together';
+  if (segs.join('').length < 2) return 'at least 2 characters of text';
+  return undefined;
+}
+
+function parsePacks(v: unknown, warnings: string[]): UserPack[] {
+  const out: UserPack[] = [];
+  if (!isObject(v)) { warnings.push('packs: not an object of packs by name (ignored)'); return out; }
+  for (const [name, p] of Object.entries(v)) {
+    const where = `packs["${name}"]`;
+    if (out.length >= PACK_LIMITS.packs) { warnings.push(`${where}: more than ${PACK_LIMITS.packs} packs (ignored)`); continue; }
+    if (!PACK_NAME.test(name) || [...name].length > PACK_LIMITS.name) { warnings.push(`${where}: a name of 1 to ${PACK_LIMITS.name} characters without spaces or / : * ? " < > | \\ (ignored)`); continue; }
+    if (!isObject(p)) { warnings.push(`${where}: not an object (ignored)`); continue; }
+    let severity: Severity = 'warning';
+    if (p.severity !== undefined) {
+      if (typeof p.severity === 'string' && RULE_SETTINGS.includes(p.severity) && p.severity !== 'off') severity = p.severity as Severity;
+      else warnings.push(`${where}.severity: error, warning, information or hint (warning used)`);
+    }
+    const replace: PackReplace[] = [], forbid: PackForbid[] = [];
+    let entries = 0;
+    const room = (key: string) => {
+      if (++entries <= PACK_LIMITS.entries) return true;
+      if (entries === PACK_LIMITS.entries + 1) warnings.push(`${where}: more than ${PACK_LIMITS.entries} entries (${key} and the rest ignored)`);
+      return false;
+    };
+    if (p.replace !== undefined && !isObject(p.replace)) warnings.push(`${where}.replace: an object of "wrong": "right" (ignored)`);
+    for (const [wrongRaw, r] of Object.entries(isObject(p.replace) ? p.replace : {})) {
+      const wrong = packText(wrongRaw, PACK_LIMITS.text);
+      const right = packText(isObject(r) ? r.right : r, PACK_LIMITS.text);
+      const message = isObject(r) && r.message !== undefined ? packText(r.message, PACK_LIMITS.message) : undefined;
+      if (!wrong || !right || wrong === right || (isObject(r) && r.message !== undefined && !message)) {
+        warnings.push(`${where}.replace["${wrongRaw.slice(0, 20)}"]: "wrong": "right" (or { "right", "message" }), each 1 to ${PACK_LIMITS.text} characters, different (ignored)`);
+        continue;
+      }
+      if (!room(wrong)) break;
+      replace.push(message ? { wrong, right, message } : { wrong, right });
+    }
+    if (p.forbid !== undefined && !isObject(p.forbid)) warnings.push(`${where}.forbid: an object of "pattern": "message" (ignored)`);
+    for (const [patternRaw, m] of Object.entries(isObject(p.forbid) ? p.forbid : {})) {
+      const pattern = packText(patternRaw, PACK_LIMITS.text);
+      const message = packText(m, PACK_LIMITS.message);
+      const problem = pattern ? patternProblem(pattern) : `1 to ${PACK_LIMITS.text} characters`;
+      if (!pattern || !message || problem) {
+        warnings.push(`${where}.forbid["${patternRaw.slice(0, 20)}"]: ${problem ?? `a message of 1 to ${PACK_LIMITS.message} characters`} (ignored)`);
+        continue;
+      }
+      if (!room(pattern)) break;
+      forbid.push({ pattern, message });
+    }
+    out.push({ name, severity, replace, forbid });
+  }
+  return out;
 }
 
 /** Convert a simple glob (`*`, `**`, `?`) to a RegExp over '/'-separated relative paths. */
@@ -130,6 +253,12 @@ export function checkOptionsFor(config: ConfigFile | undefined, relPath: string 
     words: [...(layer.words ?? []), ...(config?.words ?? [])],
     ignore: ignoresFor(config?.ignore, relPath),
   };
+  // the same objects for every report under the file: the packs are compiled once (rules/packs.ts)
+  const settings: RuleSettings = {};
+  if (config?.copiedText) settings.copiedText = config.copiedText;
+  if (config?.sums?.length) settings.sums = config.sums;
+  if (config?.packs?.length) settings.packs = config.packs;
+  if (settings.copiedText || settings.sums || settings.packs) options.settings = settings;
   if (locale) options.locale = locale;
   return options;
 }
@@ -153,6 +282,8 @@ export interface LoadedConfig {
   dir: string;
   config: ConfigFile;
   error?: string;
+  /** Entries left out (a pattern refused, a threshold out of range …); the rest applies. */
+  warnings?: string[];
 }
 
 /** Reads config files through a ConfigHost and keeps what it read (per file, and per folder searched) until clear(). */

@@ -1,8 +1,12 @@
-// checkReport: one parse of the text, then every 'report' rule through the runner; checkPair: the 'pair' rules of a
-// report with last year's report of the same agency, through the same runner.
+// checkReport: one parse of the text, then every 'report' rule and the user's rule packs through the runner;
+// checkPair: the 'pair' rules of a report with last year's report of the same agency; checkParts: the 'parts' rules
+// of a report declared the total of others, with them; all through the same runner.
 import { parseReport } from './parse/report';
-import { PAIR_RULES, REPORT_RULES } from './rules';
+import { PAIR_RULES, PARTS_RULES, REPORT_RULES } from './rules';
+import { packRules } from './rules/packs';
+import type { DeclaredPart } from './rules/rule';
 import { runRules, type CheckOptions as RunOptions } from './runner';
+import type { SumDeclaration } from './settings';
 import { textScan } from './prose/scan';
 import type { TableReuse } from './parse/reuse';
 import { LineIndex } from './text';
@@ -28,7 +32,8 @@ export function checkReport(input: string | ReportModel, options: CheckOptions =
   const idx = new LineIndex(text, textScan(text).lines);
   const model = typeof input === 'string' ? parseReport(text, idx, { reuse: options.reuse }) : input;
   const findings: Finding[] = [];
-  runRules(REPORT_RULES, { model, idx }, options, findings);
+  const packs = packRules(options.settings?.packs);
+  runRules(packs.length ? [...REPORT_RULES, ...packs] : REPORT_RULES, { model, idx }, options, findings);
   findings.sort(byPlace);
   return { model, findings, lineIndex: idx };
 }
@@ -41,5 +46,16 @@ export function checkPair(report: { model: ReportModel; lineIndex?: LineIndex },
   const out: Finding[] = [];
   const idx = report.lineIndex ?? new LineIndex(report.model.text, textScan(report.model.text).lines);
   runRules(PAIR_RULES, { model: report.model, idx, last }, options, out);
+  return out;
+}
+
+/**
+ * The findings of the 'parts' rules on `report`, declared (`sums`) the total of `parts` (see cross/workspace.ts
+ * declaredParts), unsorted.
+ */
+export function checkParts(report: { model: ReportModel; lineIndex?: LineIndex }, parts: { declaration: SumDeclaration; parts: readonly DeclaredPart[] }, options: RunOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const idx = report.lineIndex ?? new LineIndex(report.model.text, textScan(report.model.text).lines);
+  runRules(PARTS_RULES, { model: report.model, idx, parts }, options, out);
   return out;
 }

@@ -2,7 +2,8 @@
 // here. It applies what the user chose for the report (CheckOptions: severities, words, ignores) and the per-rule
 // cap. It is on the keystroke path: no work per finding beyond building the finding, unless an "ignore here" entry
 // names the rule.
-import type { Draft, PairContext, Rule, RuleContext } from './rules/rule';
+import type { DeclaredPart, Draft, PairContext, PartsContext, Rule, RuleContext } from './rules/rule';
+import type { RuleSettings, SumDeclaration } from './settings';
 import type { LineIndex } from './text';
 import type { Finding, Locale, ReportModel, Severity } from './types';
 
@@ -27,13 +28,19 @@ export interface CheckOptions {
   /** User dictionary (`words` in .nianbao.json): text that typo, traditional-char and name-mismatch accept as written. */
   words?: readonly string[];
   ignore?: Ignores;
+  /** Thresholds, sums of parts and user rule packs (`copiedText`, `sums`, `packs` in .nianbao.json). */
+  settings?: RuleSettings;
 }
 
-/** What the rules read: the report (and for 'pair' rules, last year's report of the same agency). */
+/**
+ * What the rules read: the report (for 'pair' rules, last year's report of the same agency; for 'parts' rules, the
+ * declaration whose total it is and its parts).
+ */
 export interface RunInput {
   model: ReportModel;
   idx: LineIndex;
   last?: { model: ReportModel; id: string };
+  parts?: { declaration: SumDeclaration; parts: readonly DeclaredPart[] };
 }
 
 /** The trimmed text of the line holding `offset`: the key of an "ignore here" entry (the editor writes it). */
@@ -46,7 +53,8 @@ export function lineTextAt(idx: LineIndex, offset: number): string {
 
 /**
  * Run `rules` over the input and append their findings to `out` (unsorted). 'pair' rules run only when the input has
- * last year's report. Severity: the user's for the rule, else the draft's own, else the rule's default.
+ * last year's report, 'parts' rules only when it has parts. Severity: the user's for the rule, else the draft's own,
+ * else the rule's default.
  */
 export function runRules(rules: readonly Rule[], input: RunInput, options: CheckOptions, out: Finding[]): void {
   const { model, idx } = input;
@@ -57,11 +65,13 @@ export function runRules(rules: readonly Rule[], input: RunInput, options: Check
   const ignoredRules = options.ignore?.rules?.length ? options.ignore.rules : undefined;
   if (ignoredRules?.includes('*')) return;
   const ignoredLines = options.ignore?.lines?.length ? options.ignore.lines : undefined;
+  const settings: RuleSettings = options.settings ?? {};
   for (const rule of rules) {
     const configured = options.severity?.[rule.id];
     if (configured === 'off') continue;
     if (ignoredRules && ignoredRules.includes(rule.id)) continue;
     if (rule.scope === 'pair' && !input.last) continue;
+    if (rule.scope === 'parts' && !input.parts) continue;
     const first = out.length;
     let count = 0;
     let firstDropped: Finding | undefined;
@@ -75,10 +85,13 @@ export function runRules(rules: readonly Rule[], input: RunInput, options: Check
       f.severity = severity;
       if (count <= MAX_FINDINGS_PER_RULE) out.push(f); else firstDropped = f;
     };
-    const ctx: RuleContext = { model, text, idx, locale, words, t, report };
+    const ctx: RuleContext = { model, text, idx, locale, words, settings, t, report };
     if (rule.scope === 'pair') {
       const pair: PairContext = Object.assign(ctx, { last: input.last!.model, lastId: input.last!.id });
       rule.check(pair);
+    } else if (rule.scope === 'parts') {
+      const parts: PartsContext = Object.assign(ctx, input.parts!);
+      rule.check(parts);
     } else rule.check(ctx);
     // never a flood (a degenerate text can hold a finding every few characters), never a silent cut
     if (firstDropped) {

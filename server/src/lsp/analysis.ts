@@ -70,7 +70,7 @@ export class AnalysisCache {
 
   analyze(doc: TextDocument, opts: CheckOptions): Analysis {
     const e = this.entry(doc);
-    const key = JSON.stringify([opts.locale, opts.severity ?? {}, opts.maxFileSizeKB, opts.ignore?.rules ?? [], opts.ignore?.lines ?? [], opts.words ?? []]);
+    const key = JSON.stringify([opts.locale, opts.severity ?? {}, opts.maxFileSizeKB, opts.ignore?.rules ?? [], opts.ignore?.lines ?? [], opts.words ?? [], opts.settings?.packs ?? []]);
     if (e.analysis && e.key === key) return e.analysis;
     const kb = sizeKB(e.text);
     let analysis: Analysis;

@@ -15,7 +15,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { addIgnoreEntry, addWordEntry, agencyKey, checkPair, ConfigLoader, pairWithLastYear, RULES, type Finding, type Locale, type ReportModel } from '../core';
+import { addIgnoreEntry, addWordEntry, agencyKey, checkPair, checkParts, ConfigLoader, declaredParts, pairWithLastYear, RULES, sameAgency, type Finding, type Locale, type ReportModel } from '../core';
 import { nodeConfigHost } from '../configHost';
 import { AnalysisCache, detachedDocument, type Analysis } from './analysis';
 import { provideCodeActions } from './codeActions';
@@ -128,7 +128,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
     // the read-only view of a Word/PDF file's text takes the file's folder and config file
     const ctx = resolveDocumentConfig({ uri: sourceUri(uri), settings, clientLocale, folders, trusted }, configs);
     const c = ctx.config;
-    if (c?.error && !loggedConfigErrors.has(c.path)) { loggedConfigErrors.add(c.path); log(`${c.path}: ${c.error}`); }
+    if ((c?.error || c?.warnings) && !loggedConfigErrors.has(c.path)) { loggedConfigErrors.add(c.path); log(`${c.path}: ${[c.error, ...(c.warnings ?? [])].filter(Boolean).join('; ')}`); }
     return ctx;
   }
 
@@ -168,10 +168,15 @@ export function startService(connection: Connection, options: ServiceOptions = {
     const me = reports.find((r) => r.uri === doc.uri);
     if (!me) return none;
     const last = pairWithLastYear(reports).get(me);
-    if (!last) return none;
+    // a report declared the total of others (sums in .nianbao.json): its parts among the known reports
+    const withIds = reports.map((r) => ({ ...r, id: r.uri }));
+    const parts = declaredParts(withIds.find((r) => r.uri === doc.uri)!, withIds, ctx.options.settings?.sums);
+    if (!last && !parts) return none;
     // the same runner and options as the document's own findings: severities, ignores (also "ignore here")
-    const findings = checkPair({ model: analysis.model, lineIndex: analysis.lineIndex }, { model: last.model, id: last.uri }, ctx.options);
-    return { findings, lookup: (uri) => (uri === last.uri ? last.doc : undefined) };
+    const self = { model: analysis.model, lineIndex: analysis.lineIndex };
+    const findings = [...(last ? checkPair(self, { model: last.model, id: last.uri }, ctx.options) : []), ...(parts ? checkParts(self, parts, ctx.options) : [])];
+    const docs = new Map(reports.map((r) => [r.uri, r.doc]));
+    return { findings, lookup: (uri) => (uri !== doc.uri ? docs.get(uri) : undefined) };
   }
 
   function publish(doc: TextDocument, analysis: Analysis, version: number | null, heldTyping?: TypingRegion, ctx?: DocContext): void {
@@ -215,13 +220,16 @@ export function startService(connection: Connection, options: ServiceOptions = {
     const t = reason === 'change' ? typing.get(uri) : undefined;
     if (reason !== 'change') { typing.delete(uri); holdTimers.cancel(uri); }
     publish(cur, analysis, version, t, ctx);
-    // the next year's report of the same agency reads this one: bring its cross-report findings up to date
+    // the next year's report of the same agency, and a total of the same year (sums), read this one: bring their
+    // cross-report findings up to date
     if (reason !== 'change' && analysis.model && !followUp) {
       const key = agencyKey(analysis.model), year = analysis.model.title?.year;
       for (const other of store.all()) {
         if (other.uri === uri) continue;
         const m = cache.model(other);
-        if (m && key && agencyKey(m) === key && m.title?.year === (year ?? 0) + 1) void validate(other.uri, 'config', true).catch((e) => log(String(e)));
+        const k = m && agencyKey(m);
+        if (!k || !key || !year) continue;
+        if ((m.title?.year === year + 1 && sameAgency(k, key)) || m.title?.year === year) void validate(other.uri, 'config', true).catch((e) => log(String(e)));
       }
     }
   }

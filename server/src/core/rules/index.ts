@@ -1,6 +1,6 @@
 // The rule registry: one module per rule (rule.ts gives the shape), in reporting order. Stable ids; docs in
 // docs/rules/<id>.md.
-import type { PairRule, ReportRule, Rule } from './rule';
+import type { PairRule, PartsRule, ReportRule, Rule } from './rule';
 import { carryOver } from './carry-over';
 import { copiedText } from './copied-text';
 import { missingTitle } from './missing-title';
@@ -28,22 +28,31 @@ import { injectedContent } from './injected-content';
 import { nameMismatch } from './name-mismatch';
 import { yearMismatch } from './year-mismatch';
 import { docReference } from './doc-reference';
+import { publishDate } from './publish-date';
+import { largeChange } from './large-change';
+import { sumOfParts } from './sum-of-parts';
 
-/** Every rule, in reporting order: the 'report' rules, then the 'pair' rules (across reports). */
+/** Every rule, in reporting order: the 'report' rules, then the 'pair' and 'parts' rules (across reports). */
 export const RULES: readonly Rule[] = [
   missingTitle, missingSection, sectionOrder, missingTable, missingRow,
   labelTypo, formatVersion, blankCell, tableBalance, tableUnreadable, placeholder,
   textTableMismatch, percentMismatch, feeReport, summaryLength, otherShare,
   // prose (issue 6)
   typo, duplicateText, ocrDebris, punctuation, traditionalChar, injectedContent, nameMismatch, yearMismatch, docReference,
+  // the date under the report against the statutory deadline
+  publishDate,
   // across reports: last year's report of the same agency
-  carryOver, copiedText,
+  carryOver, copiedText, largeChange,
+  // across reports: a total declared the sum of other reports (sums in .nianbao.json)
+  sumOfParts,
 ];
 
 /** Rules over one report, run by checkReport. */
 export const REPORT_RULES: readonly ReportRule[] = RULES.filter((r): r is ReportRule => r.scope === 'report');
 /** Rules over a report and last year's report of the same agency, run by checkPair when that report is known. */
 export const PAIR_RULES: readonly PairRule[] = RULES.filter((r): r is PairRule => r.scope === 'pair');
+/** Rules over a report declared the total of other reports, with those reports, run by checkParts. */
+export const PARTS_RULES: readonly PartsRule[] = RULES.filter((r): r is PartsRule => r.scope === 'parts');
 
 const BY_ID = new Map<string, Rule>(RULES.map((r) => [r.id, r]));
 

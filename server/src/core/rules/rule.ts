@@ -3,14 +3,17 @@
 // into findings: it applies the severity set by the user, the per-rule cap, the user's words and every ignore.
 //
 // Scope: 'report' rules read one report; 'pair' rules read a report with last year's report of the same agency
-// (cross/workspace.ts pairs them) and are run only when that report is known.
+// (cross/workspace.ts pairs them) and are run only when that report is known; 'parts' rules read a report that a
+// reviewer declared the total of other reports (`sums` in .nianbao.json) with those reports, and are run only for
+// such a report (cross/workspace.ts finds its parts among the reports checked together).
 //
 // This file holds types only (no value import), so that rule modules, the registry and the runner never import
 // each other in a circle.
 import type { Finding, Locale, ReportModel, Severity } from '../types';
 import type { LineIndex } from '../text';
+import type { RuleSettings, SumDeclaration } from '../settings';
 
-export type RuleScope = 'report' | 'pair';
+export type RuleScope = 'report' | 'pair' | 'parts';
 
 /** Which table of the README (and which part of the settings) a rule is listed in: what the rule looks at. */
 export type RuleGroup = 'structure' | 'figures' | 'prose';
@@ -43,6 +46,8 @@ export interface RuleContext {
   locale: Locale;
   /** The user dictionary (CheckOptions.words): words the prose rules accept as written. */
   words?: ReadonlySet<string>;
+  /** What the user declared for the rules that take settings (CheckOptions.settings: thresholds, sums, packs). */
+  settings: RuleSettings;
   /** Pick the message in the active locale. */
   t(zh: string, en: string): string;
   /**
@@ -60,6 +65,21 @@ export interface PairContext extends RuleContext {
   lastId: string;
 }
 
+/** One declared part of a total: found among the reports checked together when exactly one report is its. */
+export interface DeclaredPart {
+  /** The agency as the declaration names it. */
+  name: string;
+  /** How many reports of that agency and year were checked together (found when 1). */
+  count: number;
+  found?: { model: ReportModel; id: string };
+}
+
+/** A 'parts' rule is given the declaration whose total is this report, and each of its parts. */
+export interface PartsContext extends RuleContext {
+  declaration: SumDeclaration;
+  parts: readonly DeclaredPart[];
+}
+
 export interface ReportRule extends RuleMeta {
   readonly scope: 'report';
   check(ctx: RuleContext): void;
@@ -70,4 +90,9 @@ export interface PairRule extends RuleMeta {
   check(ctx: PairContext): void;
 }
 
-export type Rule = ReportRule | PairRule;
+export interface PartsRule extends RuleMeta {
+  readonly scope: 'parts';
+  check(ctx: PartsContext): void;
+}
+
+export type Rule = ReportRule | PairRule | PartsRule;

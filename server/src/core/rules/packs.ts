@@ -1,6 +1,7 @@
 // User rule packs (`packs` in .nianbao.json): a reviewer's or an office's own wrong → right pairs (local names, the
 // preferred terms) and forbidden phrases, each pack a rule of its own with the id `pack:<name>`, run by the same
-// runner as the built-in rules (so `rules`, `ignore` and "ignore here" take that id).
+// runner as the built-in rules (so `rules`, `ignore` and "ignore here" take that id). Checked in the prose: not in
+// the tables or the section headings (the template's wording).
 //
 // The text of a pack is untrusted (a config file in a folder of reports someone sent): it is never compiled to a
 // RegExp. Entries are literal text, matched on the folded prose (white space dropped, widths unified, as the typo
@@ -112,13 +113,15 @@ function check(pack: UserPack, compiled: Compiled, ctx: RuleContext): void {
   if (!compiled.replace.length && !compiled.forbid.length) return;
   const { s, offs } = proseOf(model);
   const spans = proseSpans(model);
+  // the template's own wording is not the writer's: the section headings are left alone like the tables
+  const inHeading = (x: { start: number; end: number }) => model.sections.some((h) => x.start < h.heading.end && h.heading.start < x.end);
   const source = (m: Match) => ({ start: offs[m.start], end: offs[m.end - 1] + 1 });
   const name = pack.name;
   for (const { entry, wrong, right } of compiled.replace) {
     for (let at = s.indexOf(wrong); at >= 0; at = s.indexOf(wrong, at + wrong.length)) {
       if (right.includes(wrong) && readsRight(s, at, wrong, right)) continue;
       const src = source({ start: at, end: at + wrong.length });
-      if (!insideSpans(spans, src.start, src.end)) continue;
+      if (!insideSpans(spans, src.start, src.end) || inHeading(src)) continue;
       const written = model.text.slice(src.start, src.end);
       const note = entry.message ? t(`：${entry.message}`, `: ${entry.message}`) : '';
       report({
@@ -136,7 +139,7 @@ function check(pack: UserPack, compiled: Compiled, ctx: RuleContext): void {
   for (const { entry, segs } of compiled.forbid) {
     for (const m of matchSegments(s, segs, PACK_LIMITS.gap)) {
       const src = source(m);
-      if (!insideSpans(spans, src.start, src.end)) continue;
+      if (!insideSpans(spans, src.start, src.end) || inHeading(src)) continue;
       const written = model.text.slice(src.start, src.end);
       report({
         ...src,

@@ -20,10 +20,10 @@ export function readNumber(s: string, asYear = false): number | undefined {
     if (!/^[〇○零一二三四五六七八九]{4}$/.test(s)) return undefined;
     return Number([...s].map((c) => CN_DIGIT[c]).join(''));
   }
-  const m = /^([一二三])?(十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || !s) return undefined;
-  if (!m[2]) return m[1] || !m[3] ? undefined : CN_DIGIT[m[3]];
-  return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[3] ? CN_DIGIT[m[3]] : 0);
+  if (/^[一二三四五六七八九]$/.test(s)) return CN_DIGIT[s];
+  const m = /^([一二三])?十([一二三四五六七八九])?$/.exec(s);
+  if (!m) return undefined;
+  return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[2] ? CN_DIGIT[m[2]] : 0);
 }
 
 const NUM = '[0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?';

@@ -84,7 +84,7 @@ export class AnalysisCache {
         analysis = { doc, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(e.parseError)) } };
       } else {
         try {
-          const res = checkReport(model, { locale: opts.locale, severity: opts.severity, words: opts.words, ignore: opts.ignore });
+          const res = checkReport(model, { locale: opts.locale, severity: opts.severity, words: opts.words, ignore: opts.ignore, settings: opts.settings });
           analysis = { doc, model, lineIndex: res.lineIndex, findings: res.findings };
         } catch (err) {
           analysis = { doc, model, findings: [], skipped: { reason: 'error', message: t(opts.locale, 'internalError', errorText(err)) } };

@@ -103,3 +103,42 @@ describe('copied-text: sentences the same as last year\'s', () => {
     assert.deepEqual(r.findings.filter((f) => f.related?.some((x) => x.file)), []);
   });
 });
+
+describe('copied-text measured on reports made at random (fixed seeds)', () => {
+  /** mulberry32: a small seeded generator, so that every run makes the same reports. */
+  function rng(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  }
+
+  it('last year\'s report = this year\'s with a random share of its sentences replaced by another report\'s: the share measured is the share kept', () => {
+    const reports = ['huaian-2024-pdf-tabs', '001_205104d3919f452a', '003_b5a011f3d089b4ff', '000_3d3a2a252aa442c3'];
+    let runs = 0, exact = 0, worst = 0;
+    for (const [k, name] of reports.entries()) {
+      const text = loadReport(name);
+      const donor = loadReport(reports[(k + 1) % reports.length]);
+      const donorSentences = ownSentences(parseReport(donor)).map((x) => donor.slice(x.start, x.end));
+      const mine = ownSentences(parseReport(text));
+      const counted = mine.reduce((n, x) => n + x.s.length, 0);
+      for (let seed = 1; seed <= 10; seed++) {
+        const rand = rng(seed * 97 + k);
+        const share = rand();
+        const chosen = mine.filter(() => rand() < share);
+        // replace from the end so that the offsets hold
+        let last = text;
+        for (const x of [...chosen].sort((a, b) => b.start - a.start)) last = last.slice(0, x.start) + donorSentences[Math.floor(rand() * donorSentences.length)] + last.slice(x.end);
+        const expected = counted - chosen.reduce((n, x) => n + x.s.length, 0);
+        const got = copiedShares(parseReport(text), parseReport(last)).total;
+        assert.equal(got.counted, counted);
+        const off = Math.abs(got.copied - expected) / counted;
+        worst = Math.max(worst, off);
+        if (got.copied === expected) exact++;
+        runs++;
+      }
+    }
+    assert.equal(runs, 40);
+    // a replaced sentence may still resemble another of last year's, never by much
+    assert.ok(worst <= 0.03, `worst difference ${(worst * 100).toFixed(1)} % of the text`);
+    assert.ok(exact >= 36, `${exact} of ${runs} exact`);
+  });
+});

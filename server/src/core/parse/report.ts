@@ -3,7 +3,8 @@
 import { tableDef, TEMPLATE, versionForYear, VERSIONS } from '../template';
 import { foldString, foldTable, LineIndex, unitsOf } from '../text';
 import type { ReportModel, Section, Span, Table, TableId, TemplateVersion } from '../types';
-import { findSections, findTitle } from './sections';
+import { findSections } from './sections';
+import { findTitle } from './title';
 import { readTable } from './tables';
 import { recoverCollapsedRows } from './collapsed';
 import { moved, type KeptRegion, type Mover, type TableReuse } from './reuse';

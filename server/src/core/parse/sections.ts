@@ -1,7 +1,7 @@
 // Section headings (一、总体情况 … 六、其他需要报告的事项), sub-headings, and the report title.
 import { TEMPLATE } from '../template';
 import { codeUnits, fold, foldString, hasCode, isSpace, isWhite, LineIndex, similarity } from '../text';
-import type { Heading, Section, SubHeading, Title } from '../types';
+import type { Heading, Section, SubHeading } from '../types';
 import { findLoose } from './loose';
 
 const NUMERALS = '一二三四五六七八九十';
@@ -141,48 +141,4 @@ export function findSections(text: string, idx: LineIndex): Section[] {
       subheadings: h.n === 2 || h.n === 3 || h.n === 4 ? [] : subheadingsIn(text, idx, bodyStart, end),
     };
   });
-}
-
-const TITLE_RE = /^(.*?)((?:19|20)\d{2})年(?:度)?(.*)$/;
-
-/** The title: the first short lines before the first heading, joined, naming agency, year and 政府信息公开工作年度报告. */
-export function findTitle(text: string, idx: LineIndex, firstHeading: number): Title | undefined {
-  const limit = Math.min(firstHeading < 0 ? text.length : firstHeading, 4000);
-  let joined = '';
-  let start = -1, end = -1, lines = 0;
-  for (let n = 0; n < idx.lineCount && lines < 6; n++) {
-    const ls = idx.lineSpan(n);
-    if (ls.start >= limit) break;
-    const lineEnd = Math.min(ls.end, limit, ls.start + 200);
-    const f = fold(text, ls.start, lineEnd).s;
-    if (!f) continue;
-    if (f.length > 60 && start >= 0) break; // a paragraph: the title is over
-    if (start < 0) start = ls.start + (text.slice(ls.start, lineEnd).length - text.slice(ls.start, lineEnd).trimStart().length);
-    joined += f;
-    lines++;
-    end = lineEnd;
-    const k = joined.search(/年度?报告|年报/);
-    if (k >= 0) {
-      // cut what follows the title on the same line (collapsed text)
-      const cutAt = joined.indexOf('报告', k) >= 0 ? joined.indexOf('报告', k) + 2 : joined.indexOf('年报', k) + 2;
-      const title = joined.slice(0, cutAt);
-      if (!/政府信息公开|信息公开/.test(title)) return undefined;
-      let realEnd = end;
-      if (cutAt < joined.length) {
-        // map the cut back into the last line
-        const lf = fold(text, ls.start, lineEnd);
-        const inLast = cutAt - (joined.length - lf.s.length);
-        if (inLast > 0 && inLast <= lf.offs.length) realEnd = lf.offs[inLast - 1] + 1;
-      }
-      while (realEnd > start && /\s/.test(text[realEnd - 1])) realEnd--;
-      const m = TITLE_RE.exec(title);
-      const agency = m && m[1] ? m[1] : undefined;
-      return {
-        start, end: realEnd, text: text.slice(start, realEnd),
-        agency, year: m ? Number(m[2]) : undefined,
-        hasSuffix: /政府信息公开工作年度报告$/.test(title),
-      };
-    }
-  }
-  return undefined;
 }

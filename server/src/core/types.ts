@@ -64,10 +64,19 @@ export interface Heading extends Span {
   text: string;
   /** Official wording for this section. */
   official: string;
-  /** True when the text equals the official wording or a known variant (after width/space normalisation). */
+  /**
+   * True when the text is the official wording or a known variant (after width/space normalisation), numbered as the
+   * template numbers it (三、).
+   */
   exact: boolean;
   /** Found inside a line rather than at its start (collapsed web text). */
   inline: boolean;
+  /** The number the heading's own numbering names (三、 三. 3、 第三部分 → 3); absent when it has none. */
+  numbered?: number;
+  /** The words after the numbering are the official wording or a known variant. */
+  wordsExact?: boolean;
+  /** Where the words start (after the numbering). */
+  wordsAt?: number;
 }
 
 export interface SubHeading extends Span { text: string }

@@ -112,27 +112,40 @@ export function parseReport(text: string, idx = new LineIndex(text), options: Pa
     regionOf.set(id, region);
     return at(region)?.kept(`${parseVersion} ${id} read ${orphan ? 1 : 0}`, go, moved) ?? go();
   };
-  const tables: Partial<Record<TableId, Table>> = {};
-  if (s2) tables.t2 = read('t2', s2.body);
-  if (s3) tables.t3 = read('t3', s3.body);
-  if (s4) tables.t4 = read('t4', s4.body);
-  else if (s3 && tables.t3) {
-    // heading 四 missing: look for 表四 between the end of 表三 and the next section
-    const after = sections.find((s) => s.start > s3.start && s.n > 4);
-    const region = { start: Math.max(tables.t3.end, s3.body.start), end: after ? after.start : s3.end };
-    const t4 = read('t4', region, true);
-    if (!t4.absent) tables.t4 = t4;
-  }
   // cells run together (web text collapsed onto one line): split where exactly one split fits the template
-  for (const id of ['t2', 't3', 't4'] as TableId[]) {
-    const t = tables[id];
-    if (!recover || !t || !t.rows.some((r) => r.status === 'unlocated')) continue;
+  const recovered = (id: TableId, t: Table): Table => {
+    if (!recover || !t.rows.some((r) => r.status === 'unlocated')) return t;
     const def = tableDef(parseVersion, id);
     const go = (): Table => {
       const r = recoverCollapsedRows(text, def, t);
       return r.recovered.length || r.ambiguous.length ? Object.assign({}, r.table, { recovered: r.recovered, ambiguous: r.ambiguous }) : r.table;
     };
-    tables[id] = at(regionOf.get(id) ?? t.region)?.kept(`${parseVersion} ${id} recovered ${t.orphan ? 1 : 0}`, go, moved) ?? go();
+    return at(regionOf.get(id) ?? t.region)?.kept(`${parseVersion} ${id} recovered ${t.orphan ? 1 : 0}`, go, moved) ?? go();
+  };
+  const tables: Partial<Record<TableId, Table>> = {};
+  const bySection: [number, TableId][] = [[2, 't2'], [3, 't3'], [4, 't4']];
+  for (const [n, id] of bySection) {
+    const own = first(n);
+    if (own) { tables[id] = recovered(id, read(id, own.body)); continue; }
+    // the heading is missing: the table is looked for after the section before it (after that section's table, if
+    // it has one) up to the next section, and kept when enough of it is there to be the table (an orphan)
+    if (!sections.length) continue;
+    let prev: Section | undefined;
+    for (const s of sections) if (s.n < n && (!prev || s.n >= prev.n)) prev = s;
+    const next = sections.find((s) => s.n > n && s.start > (prev?.start ?? -1));
+    const before = prev ? bySection.find(([m]) => m === prev!.n)?.[1] : undefined;
+    const prevTable = before ? tables[before] : undefined;
+    let start = prev ? prev.body.start : 0;
+    if (prevTable && !prevTable.absent && prevTable.end > start && prevTable.end <= (prev?.end ?? text.length)) start = prevTable.end;
+    const region = { start, end: next ? next.start : prev ? prev.end : text.length };
+    if (region.end <= region.start) continue;
+    const t = read(id, region, true);
+    if (!t.absent) tables[id] = recovered(id, t);
+  }
+  // a table found without its heading is kept when enough of it is there to be the table (表四: any of it)
+  for (const id of ['t2', 't3'] as TableId[]) {
+    const t = tables[id];
+    if (t?.orphan && t.rows.filter((r) => r.status === 'ok').length < Math.max(2, t.rows.length / 2)) delete tables[id];
   }
   return { text, title, sections, template: version, tableVersion: parseVersion, templateEvidence: evidence, tables };
 }

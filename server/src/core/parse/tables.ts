@@ -303,7 +303,18 @@ function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: 
     src = text.slice(start, end);
     similarity = similarity === 0 ? 0 : Math.max(0, 1 - editDistance(foldString(src), spec.folded) / Math.max(spec.folded.length, foldString(src).length));
   }
+  // whole characters: a label ending in (or starting with) half of a surrogate pair takes the whole pair
+  ({ start, end } = wholeCodePoints(text, start, end));
+  src = text.slice(start, end);
   return { start, end, text: src, similarity, singleLine, wrapped };
+}
+
+/** [start, end) widened so that it never splits a surrogate pair. */
+export function wholeCodePoints(text: string, start: number, end: number): { start: number; end: number } {
+  const lo = (c: number) => c >= 0xdc00 && c <= 0xdfff, hi = (c: number) => c >= 0xd800 && c <= 0xdbff;
+  if (start > 0 && start < text.length && lo(text.charCodeAt(start)) && hi(text.charCodeAt(start - 1))) start--;
+  if (end > 0 && end < text.length && hi(text.charCodeAt(end - 1)) && lo(text.charCodeAt(end))) end++;
+  return { start, end };
 }
 
 /** Positional reading of an under-width tab row: fill the template columns from the table's usual value columns. */

@@ -10,8 +10,14 @@ export function reportNames(): string[] {
   return readdirSync(join(FIXTURES, 'reports')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort();
 }
 
+/** A fixture report: a name in test/fixtures/reports, or a path under test/fixtures (layouts/huaian-2024-t3-8col). */
 export function loadReport(name: string): string {
-  return readFileSync(join(FIXTURES, 'reports', name + '.txt'), 'utf8');
+  return readFileSync(name.includes('/') ? join(FIXTURES, name + '.txt') : join(FIXTURES, 'reports', name + '.txt'), 'utf8');
+}
+
+/** The layout fixtures (test/fixtures/layouts: real reports in the shapes of issue 20), as `layouts/<name>`. */
+export function layoutNames(): string[] {
+  return readdirSync(join(FIXTURES, 'layouts')).filter((f) => f.endsWith('.txt')).map((f) => 'layouts/' + f.replace(/\.txt$/, '')).sort();
 }
 
 /** Apply non-overlapping edits (in any order) to text; throws when they overlap or fall outside it. */

@@ -9,6 +9,8 @@ const LAYOUTS: [string, string][] = [
   ['002_b67df828cb4a1735', 'one cell per line between |'],
   ['004_ba2cc9ced20f5da6', 'Markdown-like pipes'],
   ['huaian-2024-pdf-text', 'pdftotext, space-separated'],
+  ['layouts/huaian-2024-pipes-blank-zeros', 'HTML flattened to | … | rows, merged labels once, blanks for zeros'],
+  ['layouts/001-pipes-blank-zeros', 'HTML flattened to | … | rows, merged labels once, blanks for zeros (a 0-heavy table)'],
 ];
 
 function row(model: ReportModel, key: string) {

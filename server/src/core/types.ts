@@ -46,7 +46,7 @@ export interface CellValue {
   kind: ValueKind;
   /** Source text of the cell (trimmed). */
   raw: string;
-  /** Present for integer and decimal. */
+  /** Present for integer and decimal, and for a blank in a table that writes blanks for zeros (Table.blankZeros). */
   num?: Dec;
 }
 
@@ -155,6 +155,13 @@ export interface Table extends Span {
   ambiguous?: string[];
   /** Where reading stopped in an oversized region (far more numbers than any template table). */
   truncatedAt?: number;
+  /** Rows written one per line between pipes (Markdown, a crawler's flattened HTML): a blank cell is a cell. */
+  pipeRows?: boolean;
+  /**
+   * Set when the table writes blanks for zeros throughout (blank cells, not one 0 written, some number above 0): how
+   * many blank cells there are; each counts as 0 (its value is blank with num 0) in the arithmetic and the figures.
+   */
+  blankZeros?: number;
 }
 
 export interface ReportModel {

@@ -9,9 +9,10 @@
 import { cmpDec, parseDec, addDec, subDec, ZERO } from '../numbers';
 import type { ColumnDef, RelationDef, TableDef } from '../template';
 import { rowsOf, tableDef } from '../template';
-import type { Cell, Dec, ReportModel, Span, Table, TableId } from '../types';
+import type { Cell, Dec, LabelMatch, ReportModel, Span, Table, TableId } from '../types';
 import { cellValue } from '../numbers';
 import { looseRegex } from './loose';
+import { approxFind, editDistance, fold, foldString } from '../text';
 
 /** Most splits tried for one row before giving up (a run of digits far longer than any real row). */
 const BUDGET = 200_000;
@@ -291,7 +292,37 @@ const DIGIT_RUN = /[0-9][0-9.]*/y;
 /** Candidate splits kept for a row that the row relations leave ambiguous (the column relations may decide). */
 const MAX_CANDIDATES = 16;
 
-interface Pending { k: number; anchor: Span; labelled: boolean; parts: string[][] }
+interface Pending {
+  k: number; anchor: Span; labelled: boolean; parts: string[][];
+  /** The label's likeness (1: as written). */
+  sim: number;
+  /** Where the row's digits end. */
+  end: number;
+}
+
+/** How far after the last row read a misspelt label is looked for (characters, besides twice the label's length). */
+const APPROX_WINDOW = 120;
+/** Least likeness of a misspelt label taken as its row's (the same as for a label read in any other layout). */
+const APPROX_MIN = 0.7;
+
+/**
+ * The place in text[from, to) most like `label` (widths, white space and bars aside) that is followed right away by a
+ * digit (a character or two more may end the label: a misspelt last character), when it is like enough.
+ */
+function approxAnchor(text: string, label: string, from: number, to: number): (Span & { sim: number }) | undefined {
+  if (to <= from) return undefined;
+  const want = foldString(label);
+  const f = fold(text, from, to);
+  if (!f.s.length) return undefined;
+  const a = approxFind(want, f.s);
+  if (a.end <= a.start) return undefined;
+  let end = f.offs[a.end - 1] + 1;
+  for (let extra = 0; extra < 2 && end < to && !/[0-9]/.test(text[end]); extra++) end++;
+  if (!/[0-9]/.test(text[end] ?? '')) return undefined;
+  const start = f.offs[a.start];
+  const sim = 1 - editDistance(foldString(text.slice(start, end)), want) / Math.max(want.length, 1);
+  return sim >= APPROX_MIN && sim < 1 ? { start, end, sim } : undefined;
+}
 
 /**
  * Recover the cells of the rows of `table` that were not located, where their label is followed directly by
@@ -321,6 +352,12 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
       if (/[0-9]/.test(within[e] ?? '')) { anchors.push({ start: m.index, end: e }); if (row.label) break; }
       if (m[0].length === 0) re.lastIndex++;
     }
+    // a misspelt label: the text after the last row read most like it, followed by digits
+    let sim = 1;
+    if (!anchors.length && row.label) {
+      const near = approxAnchor(within, row.label, cursor, Math.min(within.length, cursor + APPROX_WINDOW + 2 * row.label.length));
+      if (near) { anchors.push(near); sim = near.sim; }
+    }
     if (!anchors.length) return;
     const anchor = row.label ? anchors[0] : anchors[anchors.length - 1];
     DIGIT_RUN.lastIndex = anchor.end;
@@ -329,13 +366,23 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
     let digits = run[0];
     let after = within[anchor.end + digits.length] ?? '';
     if (digits.endsWith('.')) { digits = digits.slice(0, -1); after = '.'; }
-    // the next row's numbering (`2.` of `2.重复申请`) is glued to the digits: it is not part of them
-    const next = specs[k + 1]?.row.label.match(/^(\d+)[.、．]/)?.[1];
-    if (next && /^[.、．]/.test(after) && digits.endsWith(next) && digits.length > next.length) digits = digits.slice(0, -next.length);
+    // a following row's numbering (`2.` of `2.重复申请`) is glued to the digits: it is not part of them (the next
+    // row's, or a later one's when a row is missing: its label follows the numbering)
+    if (/^[.、．]/.test(after)) {
+      for (let j = k + 1; j < Math.min(specs.length, k + 4); j++) {
+        const label = specs[j].row.label, num = label.match(/^(\d+)[.、．]/)?.[1];
+        if (!num || !digits.endsWith(num) || digits.length <= num.length) continue;
+        const at = anchor.end + digits.length - num.length;
+        const re = looseRegex(label);
+        re.lastIndex = at;
+        const m = re.exec(within);
+        if (j === k + 1 || (m && m.index === at)) { digits = digits.slice(0, -num.length); break; }
+      }
+    }
     const r = splitRow(digits, spec.columns, def.relations, MAX_CANDIDATES);
     if (!r.solutions.length && !r.exhausted) return;
     // a search that gave up counts as ambiguous: the row stays unread
-    pending.push({ k, anchor, labelled: !!row.label, parts: r.exhausted ? [] : r.solutions });
+    pending.push({ k, anchor, labelled: !!row.label, sim, parts: r.exhausted ? [] : r.solutions, end: anchor.end + digits.length });
     cursor = anchor.end + digits.length;
   });
 
@@ -455,7 +502,13 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
   const ambiguous: string[] = [];
   for (const p of pending) {
     const row = rows[p.k];
-    if (p.parts.length !== 1 || withdrawn.has(p.k)) { ambiguous.push(row.key); continue; } // several splits, or the search gave up
+    if (p.parts.length !== 1 || withdrawn.has(p.k)) {
+      // several splits, or the search gave up: the row stays unread, but where it is is known (its label and digits)
+      ambiguous.push(row.key);
+      const a = p.anchor;
+      if (!row.span && p.labelled) rows[p.k] = Object.assign({}, row, { labelMatch: row.labelMatch ?? labelAt(text, a, p.sim), span: { start: a.start, end: p.end } });
+      continue;
+    }
     let at = p.anchor.end;
     const cells: Cell[] = p.parts[0].map((s, i) => {
       const cell = { rowKey: row.key, colKey: specs[p.k].columns[i].key, start: at, end: at + s.length, value: cellValue(s) };
@@ -463,15 +516,21 @@ export function recoverCollapsedRows(text: string, def: TableDef, table: Table):
       return cell;
     });
     const a = p.anchor;
-    const labelMatch = p.labelled ? { start: a.start, end: a.end, text: text.slice(a.start, a.end), similarity: 1, singleLine: !/[\r\n]/.test(text.slice(a.start, a.end)) } : undefined;
+    const labelMatch = p.labelled ? labelAt(text, a, p.sim) : undefined;
     rows[p.k] = Object.assign({}, row, { status: 'ok' as const, cells, labelMatch: row.labelMatch ?? labelMatch, span: { start: p.labelled ? a.start : a.end, end: at } });
     recovered.push(row.key);
   }
-  if (!recovered.length) return { table, recovered, ambiguous };
+  if (!recovered.length && rows.every((r, k) => r === table.rows[k])) return { table, recovered, ambiguous };
   let start = table.absent ? Infinity : table.start, end = table.absent ? -Infinity : table.end;
   for (const r of rows) if (r.span) { start = Math.min(start, r.span.start); end = Math.max(end, r.span.end); }
   // not { ...table, … }: object spread is slow in Node 20's V8 (the keys keep their order either way)
-  return { table: Object.assign({}, table, { rows, absent: false, start, end }), recovered, ambiguous };
+  return { table: Object.assign({}, table, { rows, absent: table.absent && !recovered.length, start, end }), recovered, ambiguous };
+}
+
+/** The label of a row found at `a` (its likeness to the official label: sim). */
+function labelAt(text: string, a: Span, sim: number): LabelMatch {
+  const src = text.slice(a.start, a.end);
+  return { start: a.start, end: a.end, text: src, similarity: sim, singleLine: !/[\r\n]/.test(src) };
 }
 
 /** A column relation on its values: target first, then the plus terms, then the minus terms. */

@@ -74,6 +74,27 @@ function detectVersion(found: Evidence[]): { version: TemplateVersion | null; ev
   return { version, evidence: evidence.filter((e) => e.version === version) };
 }
 
+/** The value of a blank cell in a table that writes blanks for zeros. */
+const BLANK_ZERO = Object.freeze({ kind: 'blank' as const, raw: '', num: Object.freeze({ units: 0n, scale: 0 }) });
+
+/**
+ * A table that writes blanks for zeros throughout (blank cells, not one 0 written, some number above 0) with its blank
+ * cells counting as 0 (Table.blankZeros: how many). Any other table is returned as it is: there a blank is a gap.
+ */
+export function blanksAsZeros(t: Table): Table {
+  let blanks = 0, positive = false;
+  for (const r of t.rows) for (const c of r.cells) {
+    const v = c.value;
+    if (v.kind === 'blank') blanks++;
+    else if (v.num) { if (v.num.units === 0n) return t; positive = true; }
+  }
+  if (!blanks || !positive) return t;
+  const rows = t.rows.map((r) => r.cells.some((c) => c.value.kind === 'blank')
+    ? Object.assign({}, r, { cells: r.cells.map((c) => (c.value.kind === 'blank' ? Object.assign({}, c, { value: BLANK_ZERO }) : c)) })
+    : r);
+  return Object.assign({}, t, { rows, blankZeros: blanks });
+}
+
 export interface ParseOptions {
   /** Split cells run together in collapsed web text (default true). */
   recoverCollapsed?: boolean;
@@ -141,6 +162,11 @@ export function parseReport(text: string, idx = new LineIndex(text), options: Pa
     if (region.end <= region.start) continue;
     const t = read(id, region, true);
     if (!t.absent) tables[id] = recovered(id, t);
+  }
+  // a table that writes blanks for zeros throughout: its blanks count as 0 (said once, by blank-cell)
+  for (const id of ['t2', 't3', 't4'] as TableId[]) {
+    const t = tables[id];
+    if (t) tables[id] = blanksAsZeros(t);
   }
   // a table found without its heading is kept when enough of it is there to be the table (表四: any of it)
   for (const id of ['t2', 't3'] as TableId[]) {

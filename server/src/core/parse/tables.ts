@@ -9,6 +9,9 @@ import { Automaton } from '../prose/automaton';
 interface Run extends Span {
   toks: Tok[];
   width: number;
+  /** Blank cells at the run's start and end (rows between pipes keep them: a blank cell is a cell). */
+  lead: number;
+  trail: number;
   /** index in toks of the first and last token */
   first: number;
   last: number;
@@ -59,14 +62,15 @@ function foldIn(text: string, start: number, end: number): void {
   ctxLen = k; ctxPrev = prev;
 }
 
-function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: boolean): Runs {
+function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: boolean, withBlanks = false): Runs {
   const runs: Run[] = [];
   const bounds: number[] = []; // per run: start of its context, its pre part's length, end of its context
   ctxLen = 0;
   let i = 0;
   let prevEnd = 0; // token index after the previous run
   while (i < toks.length) {
-    if (toks[i].kind !== 'value') { i++; continue; }
+    // a run starts at a value (with blanks kept, at a blank cell too: rows between pipes)
+    if (toks[i].kind === 'text' || (toks[i].kind === 'empty' && !withBlanks)) { i++; continue; }
     const first = i;
     let last = i;
     let j = i + 1;
@@ -74,8 +78,14 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
       const t = toks[j];
       if (lineOriented && t.line !== toks[first].line) break;
       if (t.kind === 'text') break;
-      if (t.kind === 'value') last = j;
+      if (t.kind === 'value' || withBlanks) last = j;
       j++;
+    }
+    // with blanks kept: a run of blank cells alone (a row whose every cell is blank) counts all of them as trailing
+    let lead = 0, trail = 0;
+    if (withBlanks) {
+      while (first + lead <= last && toks[first + lead].kind === 'empty') lead++;
+      if (first + lead > last) { trail = last - first + 1; lead = 0; } else while (toks[last - trail].kind === 'empty') trail++;
     }
     // the text before the run (its last PRE_CONTEXT folded characters) and, with usePost, after it
     const base = ctxLen;
@@ -98,7 +108,7 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
     }
     bounds.push(base, preLen, ctxLen);
     const runToks = toks.slice(first, last + 1);
-    runs.push({ toks: runToks, width: runToks.length, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx: '', offBase: base, preLen, pre: '' });
+    runs.push({ toks: runToks, width: runToks.length, lead, trail, first, last, start: runToks[0].start, end: runToks[runToks.length - 1].end, ctx: '', offBase: base, preLen, pre: '' });
     prevEnd = last + 1;
     i = last + 1;
     if (runs.length >= MAX_RUNS) break;
@@ -189,9 +199,24 @@ function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
 
 const NEG = -1e9;
 
+/**
+ * How many of a run's cells make a row of `width` cells: all of them, or, for a run wider than the row, fewer by its
+ * blank cells at the end and then at the start (a converter's empty trailing cells). Returns [from, to) in run.toks.
+ */
+function fitted(run: Run, width: number): [number, number] {
+  if (run.width <= width) return [0, run.width];
+  const t = Math.min(run.trail, run.width - width);
+  const l = Math.min(run.lead, run.width - t - width);
+  return [l, run.width - t];
+}
+
 function pairScore(run: Run, spec: RowSpec, sim: number): number {
-  if (run.width > spec.width) return NEG;
-  if (run.width === spec.width) return sim >= 0.5 ? 1 + sim : 0.3;
+  const [from, to] = fitted(run, spec.width);
+  const width = to - from;
+  // blank cells alone are a row only under its label
+  if (run.trail === run.width && sim < 0.5) return NEG;
+  if (width > spec.width) return NEG;
+  if (width === spec.width) return sim >= 0.5 ? 1 + sim : 0.3;
   return sim >= 0.6 ? 0.5 + sim : NEG;
 }
 
@@ -282,6 +307,40 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     if (h === 3) { assign[j - 1] = i - 1; i--; j--; } else if (h === 1) i--; else j--;
   }
   return { assign, sims };
+}
+
+/** Least label similarity of a row taken out of the template's order (a block a converter moved). */
+const OUT_OF_ORDER_MIN = 0.7;
+/** Beyond this many runs left over, rows out of order are not looked for (the region is not a table). */
+const MAX_LEFT_OVER = 64;
+
+/**
+ * Rows the alignment left without a run, taken from the runs it left over when one of them carries the row's label
+ * (OUT_OF_ORDER_MIN) and its width: a block written out of the template's order (a converter that moved 表二's
+ * 第二十条第（一）项 after the other blocks) is read too. The alignment keeps the order; this is the exception.
+ */
+function rescueOutOfOrder(runs: Run[], sp: Specs, assign: number[], sims: Sims): void {
+  const { specs } = sp, m = specs.length;
+  const used = new Uint8Array(runs.length);
+  for (const a of assign) if (a >= 0) used[a] = 1;
+  const free: number[] = [];
+  for (let i = 0; i < runs.length; i++) if (!used[i]) free.push(i);
+  if (!free.length || free.length > MAX_LEFT_OVER || !assign.some((a) => a < 0)) return;
+  for (let j = 0; j < m; j++) {
+    if (assign[j] >= 0 || !specs[j].folded) continue;
+    let best = -1, bestSim = OUT_OF_ORDER_MIN;
+    for (const i of free) {
+      if (used[i]) continue;
+      const [from, to] = fitted(runs[i], specs[j].width);
+      if (to - from !== specs[j].width) continue;
+      const a = approxSim(runs[i], specs[j], markChars(runs[i].ctx));
+      if (a.sim >= bestSim && (a.sim > bestSim || best < 0)) {
+        best = i; bestSim = a.sim;
+        sims.sim[i * m + j] = a.sim; sims.start[i * m + j] = a.start; sims.end[i * m + j] = a.end;
+      }
+    }
+    if (best >= 0) { assign[j] = best; used[best] = 1; }
+  }
 }
 
 function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: RowSpec, spaceSeparated: boolean, regionStart: number): LabelMatch | undefined {
@@ -406,7 +465,7 @@ function foldedLabel(label: string): string {
 }
 
 /** Whole-token header matching: each expected label takes the most similar distinct piece. */
-function matchHeaders(text: string, pieces: Piece[], labels: string[], min: number): (LabelMatch | undefined)[] {
+function matchHeaders(text: string, pieces: Piece[], labels: string[], min: number, neighbours: ReadonlySet<string> = NO_WORDS): (LabelMatch | undefined)[] {
   const folded = labels.map(foldedLabel);
   const out: (LabelMatch | undefined)[] = labels.map(() => undefined);
   // the usual case first: every label is spelt exactly in some piece. Exact pieces (similarity 1) come first in the
@@ -444,12 +503,38 @@ function matchHeaders(text: string, pieces: Piece[], labels: string[], min: numb
     if (out[c.label] || used.has(c.k)) continue;
     used.add(c.k);
     const t = pieces[c.k];
-    // a header cut by the page width (商业企 / 业) is wrapped, not misspelt
+    // a header cut by the page width (商业企 / 业) is wrapped, not misspelt; one run together with the cell beside it
+    // (信息内容本年收费金额（单位：万元）, a converter's merged cells) holds the label as written
     const tf = foldedPiece(text, t);
     const wrapped = c.sim < 1 && (folded[c.label].startsWith(tf) || folded[c.label].endsWith(tf));
-    out[c.label] = headerMatch(text, t, c.sim, wrapped);
+    out[c.label] = headerMatch(text, t, runTogether(tf, folded[c.label], neighbours) ? 1 : c.sim, wrapped);
   }
   return out;
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** A piece that is the label run together with another header word of the table (信息内容 + 本年收费金额…, 自然人 + 总计). */
+function runTogether(piece: string, label: string, neighbours: ReadonlySet<string>): boolean {
+  const at = piece.indexOf(label);
+  if (at < 0) return false;
+  const rest = piece.slice(0, at) + piece.slice(at + label.length);
+  return neighbours.has(rest);
+}
+
+/** The header words of a table, folded: block captions, first headers, column labels, the group words. */
+const HEADER_WORDS = new WeakMap<TableDef, ReadonlySet<string>>();
+function headerWordsOf(def: TableDef): ReadonlySet<string> {
+  let w = HEADER_WORDS.get(def);
+  if (!w) {
+    const words = new Set<string>();
+    for (const b of def.blocks) {
+      for (const x of [b.caption, b.firstHeader, ...b.columns.map((c) => c.label)]) if (x) words.add(foldString(x));
+    }
+    for (const h of def.headerLabels ?? []) words.add(foldString(h));
+    HEADER_WORDS.set(def, w = words);
+  }
+  return w;
 }
 
 function headerMatch(text: string, t: Piece, similarity: number, wrapped: boolean): LabelMatch {
@@ -460,9 +545,9 @@ function headerMatch(text: string, t: Piece, similarity: number, wrapped: boolea
 export interface ReadOptions { def: TableDef; region: Span; orphan?: boolean }
 
 export function readTable(text: string, idx: LineIndex, { def, region, orphan }: ReadOptions): Table {
-  const { toks, layout, truncatedAt } = tokenize(text, idx, region.start, region.end, unitsOf(text));
-  const lineOriented = layout !== 'pipe';
-  const { runs, offs } = buildRuns(text, toks, lineOriented, true);
+  const { toks, layout, truncatedAt, pipeRows } = tokenize(text, idx, region.start, region.end, unitsOf(text));
+  const lineOriented = layout !== 'pipe' || !!pipeRows;
+  const { runs, offs } = buildRuns(text, toks, lineOriented, true, !!pipeRows);
   const sp = specsOf(def), specs = sp.specs;
   const { assign, sims } = align(runs, sp);
   // a row matched by its position alone (no label found) is trusted only between rows matched by their labels:
@@ -475,6 +560,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     const before = p < 0 || labelled(p), after = q >= specs.length || labelled(q);
     if (!(before && after) || (p < 0 && q >= specs.length)) assign[j] = -1;
   }
+  rescueOutOfOrder(runs, sp, assign, sims);
 
   // usual first value column per block (tab layouts), from rows read at full width
   const modal = new Map<number, number>();
@@ -520,8 +606,9 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     const run = runs[r];
     const sim = simAt(sims, r * specs.length + j);
     const labelMatch = sim.sim >= 0.5 ? labelMatchOf(text, run, offs, sim, spec, run.toks[0].col < 0 && layout !== 'pipe', region.start) : undefined;
-    let cellToks: Tok[] | undefined = run.toks;
-    if (run.width < spec.width) {
+    const [from, to] = fitted(run, spec.width);
+    let cellToks: Tok[] | undefined = from === 0 && to === run.width ? run.toks : run.toks.slice(from, to);
+    if (to - from < spec.width) {
       const lineToks = lineToksAt(run.toks[0].line);
       const labelEndCol = Math.max(-1, ...(lineToks ?? []).filter((t) => t.kind === 'text' && t.start < run.start).map((t) => t.col));
       cellToks = positional(run, spec, modal.get(spec.block), lineToks, labelEndCol);
@@ -548,7 +635,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     const labels = block.columns.map((c) => c.label);
     const isT4 = def.id === 't4';
     const pieces = !isT4 || block.caption ? headerPieces(text, toks, from, to) : [];
-    const found = isT4 ? labels.map(() => undefined) : matchHeaders(text, pieces, labels, 0.6);
+    const found = isT4 ? labels.map(() => undefined) : matchHeaders(text, pieces, labels, 0.6, headerWordsOf(def));
     block.columns.forEach((c, k) => columns.push({ key: c.key, label: c.label, blockIndex: b, match: found[k] }));
     if (block.caption) captions.push({ blockIndex: b, official: block.caption, match: matchHeaders(text, pieces, [block.caption], 0.7)[0] });
     if (blockRows.length) prevTok = tokIndexAt(Math.max(...blockRows.map((row) => row.span!.end)));
@@ -587,5 +674,5 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   for (const a of assign) if (a >= 0) used[a] = 1;
   const strayRuns: Span[] = [];
   for (let i = 0; i < runs.length; i++) if (!used[i]) strayRuns.push({ start: runs[i].start, end: runs[i].end });
-  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan, truncatedAt, missingColumns };
+  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan, truncatedAt, missingColumns, pipeRows };
 }

@@ -31,6 +31,8 @@ export interface Tokenized {
   layout: Layout;
   /** Offset where tokenising stopped because the region held more than MAX_TOKENS tokens. */
   truncatedAt?: number;
+  /** Rows one per line between pipes (Markdown, a crawler's flattened HTML): read line by line, blank cells counted. */
+  pipeRows?: boolean;
 }
 
 const DASHES = '-—－–';
@@ -202,12 +204,62 @@ function pipeCell(text: string, u: Uint16Array, starts: Int32Array, count: numbe
   }
 }
 
+/** A Markdown table rule (|---|:--:|), white space aside. */
+function isRule(u: Uint16Array, s: number, e: number): boolean {
+  let dashes = 0;
+  for (let i = s; i < e; i++) {
+    const c = u[i];
+    if (c === 45) dashes++;
+    else if (c !== 124 && c !== 0xff5c && c !== 58 /* : */ && !isWhite(c)) return false;
+  }
+  return dashes >= 3;
+}
+/** Something other than pipes and white space on the line. */
+function hasContent(u: Uint16Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (u[i] !== 124 && u[i] !== 0xff5c && !isWhite(u[i])) return true;
+  return false;
+}
+
+/**
+ * Rows one per line between pipes: each line's cells in order (col = the cell's place on its line), a blank cell an
+ * empty token, the blank before the first pipe and after the last one not a cell; rules (|---|) skipped; lines
+ * without pipes (a label that spilled out of its table, a caption) read as text.
+ */
+function pipeRows(text: string, idx: LineIndex, u: Uint16Array, start: number, end: number, first: number, last: number): Tokenized {
+  const toks: Tok[] = [];
+  for (let n = first; n <= last && n < idx.lineCount; n++) {
+    const ls = idx.lineSpan(n);
+    const s = Math.max(ls.start, start), e = Math.min(ls.end, end);
+    if (e <= s) continue;
+    if (toks.length > MAX_TOKENS) return { toks, layout: 'pipe', truncatedAt: s, pipeRows: true };
+    if (isFooter(text, u, s, e)) continue;
+    let pipes = 0;
+    for (let i = s; i < e; i++) if (u[i] === 124 || u[i] === 0xff5c) pipes++;
+    if (!pipes) { pushChunks(text, u, s, e, n, -1, toks, false); continue; }
+    if (isRule(u, s, e)) continue;
+    let cs = s, col = 0, seen = 0;
+    for (let i = s; i <= e; i++) {
+      if (i < e && u[i] !== 124 && u[i] !== 0xff5c) continue;
+      const edge = seen === 0 || i === e; // before the first pipe, after the last one
+      if (isBlank(u, cs, i)) {
+        // a blank cell spans its white space between the pipes (a place to put a number)
+        if (!edge) toks.push({ kind: 'empty', start: cs, end: i, line: n, col: col++ });
+      } else {
+        pushChunks(text, u, cs, i, n, col++, toks, true);
+      }
+      if (i < e) seen++;
+      cs = i + 1;
+    }
+  }
+  return { toks, layout: 'pipe', pipeRows: true };
+}
+
 /** Tokenise text[start, end). */
 export function tokenize(text: string, idx: LineIndex, start: number, end: number, u: Uint16Array = unitsOf(text)): Tokenized {
   const toks: Tok[] = [];
   const first = idx.positionAt(start).line;
   const last = idx.positionAt(end).line;
-  let pipeLines = 0, tabLines = 0, otherLines = 0;
+  let pipeLines = 0, tabLines = 0, otherLines = 0, rowLines = 0;
   // one pass over each line (most are a cell or a bar): a page footer, a bar, a tab, anything but white space
   const starts = idx.starts, count = idx.lineCount;
   for (let n = first; n <= last && n < count; n++) {
@@ -216,19 +268,24 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
     const s = Math.max(starts[n], start);
     if (e > end) e = end;
     if (e <= s) continue;
-    let pipes = false, tabs = false, mark = false, blank = true;
+    let pipes = 0, tabs = false, mark = false, blank = true;
     for (let i = s; i < e; i++) {
       const c = u[i];
-      if (c === 124) pipes = true;
+      if (c === 124 || c === 0xff5c) pipes++;
       else if (c === 9) tabs = true;
       else if (blank && !isWhite(c)) blank = false;
       if (FOOTER_MARK[c]) mark = true;
     }
     if (mark && FOOTER_RE.test(text.slice(s, e))) continue;
-    if (pipes) pipeLines++;
-    else if (tabs) tabLines++;
+    if (pipes) {
+      pipeLines++;
+      // a Markdown row: two pipes or more with a cell of text or a value between them (not a |---| rule)
+      if (pipes >= 2 && !isRule(u, s, e) && hasContent(u, s, e)) rowLines++;
+    } else if (tabs) tabLines++;
     else if (!blank) otherLines++;
   }
+  // rows written one per line between pipes (Markdown, a crawler's flattened HTML): read line by line
+  if (rowLines >= 2 && rowLines >= 0.6 * pipeLines && pipeLines >= tabLines) return pipeRows(text, idx, u, start, end, first, last);
   const pipe = pipeLines >= 5 && pipeLines >= tabLines;
   if (pipe) {
     // cells are what lies between pipes, across lines

@@ -51,6 +51,17 @@ describe('nianbao check (CLI)', () => {
     assert.ok(out.files.every((f: { path: string }) => f.path.endsWith('.txt')));
   });
 
+  it('folders are searched for *.md too (reports only, not a README); .md is read as text', () => {
+    const r = run(['check', '--format', 'json', join(FIXTURES, 'corpus')]);
+    const out = JSON.parse(r.stdout);
+    const names = out.files.map((f: { path: string }) => f.path.split(/[\\/]/).pop()).sort();
+    assert.deepEqual(names.filter((n: string) => n.endsWith('.md')), ['shanghai-kewei-2024-converted.md', 'shanghai-office-2025-converted.md', 'shuyang-2025-converted.md']);
+    assert.equal(names.length, 7);
+    const md = out.files.find((f: { path: string }) => f.path.endsWith('shuyang-2025-converted.md'));
+    assert.equal(md.template, '2021');
+    assert.ok(!md.diagnostics.some((d: { rule: string }) => ['missing-row', 'table-unreadable', 'missing-table', 'table-balance'].includes(d.rule)));
+  });
+
   it('sarif: 2.1.0 with rules, levels, 1-based regions, relative URIs and fixes', () => {
     const r = spawnSync(process.execPath, [BIN, 'check', '--format', 'sarif', 'test/fixtures/reports/003_b5a011f3d089b4ff.txt'], { cwd: ROOT, encoding: 'utf8' });
     const sarif = JSON.parse(r.stdout);

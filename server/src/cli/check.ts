@@ -11,7 +11,7 @@ import { readInput, shown, STDIN } from './input';
 import { problemText } from './messages';
 
 export const CHECK_USAGE = `Usage: nianbao check [--format text|json|sarif] [--locale zh-CN|en] [--config FILE | --no-config] [--output FILE] [--follow] PATH...
-  PATH         report files (.txt in UTF-8/UTF-16/UTF-32/GB18030, .html, .docx, .pdf), folders searched
+  PATH         report files (.txt or .md in UTF-8/UTF-16/UTF-32/GB18030, .html, .docx, .pdf), folders searched
                recursively for them, or - for standard input
   --config     use this config file for every report (default: the nearest .nianbao.json in the
                report's folder or a folder above it)

@@ -11,7 +11,7 @@ import { parseJobs, runPool, serveTasks } from './pool';
 import { Progress } from './progress';
 
 export const EXTRACT_USAGE = `Usage: nianbao extract [--format csv|json] [--jobs N|auto] [--output FILE] [--bom] [--progress|--no-progress] [--follow] PATH...
-  PATH   report files (.txt in UTF-8/UTF-16/GB18030, .html, .docx, .pdf), folders searched recursively, or - for stdin
+  PATH   report files (.txt or .md in UTF-8/UTF-16/GB18030, .html, .docx, .pdf), folders searched recursively, or - for stdin
   One record per report and table cell:
     path, agency, year, template, table, row, row_label, column, column_label, value, kind, line
   value is the number as written (thousands separators dropped), empty for a blank cell, the text for / or -;

@@ -3,7 +3,7 @@
 // they are, a folder already searched (by its real path) is not searched again: links to a parent folder never
 // loop. Every file is checked once, however many paths lead to it. Documents in formats that are not read (.doc,
 // .wps…) and links that lead nowhere are listed as not checked, never skipped silently.
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { REPORT_EXTENSIONS, UNREAD_DOCUMENT_EXTENSIONS } from '../io';
 
@@ -20,6 +20,25 @@ export interface Collected {
 }
 
 const FOUND = new Set([...REPORT_EXTENSIONS, ...UNREAD_DOCUMENT_EXTENSIONS]);
+
+const MARKDOWN = /\.(?:md|markdown)$/i;
+/** A report's start: its first section heading, or a title line. */
+const REPORT_START = /^[\s#*>]*(?:一\s*[、.．]\s*总体情况|\S{0,60}政府信息公开(?:工作)?(?:\d{4}年度?)?年度?报告\**)\s*$/m;
+
+/** Does the file start like a report (a title line or 一、总体情况 in its first 16 KB)? */
+function startsLikeReport(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(16384);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return REPORT_START.test(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /** What a path leads to: the device and inode (one file reached by several links or names is one), else its real path. */
 function identity(path: string, st: Stats): string {
@@ -53,6 +72,8 @@ export function collectFiles(paths: string[], options: CollectOptions = {}): Col
     }
     if (!st.isDirectory()) {
       if (!top && !found) return;
+      // a Markdown file in a folder is a report only when it starts like one (not a README or a changelog)
+      if (!top && MARKDOWN.test(path) && !startsLikeReport(path)) return;
       const id = identity(path, st);
       const before = placed.get(id);
       if (!before) { placed.set(id, { at: files.length, viaLink: link }); files.push(path); }

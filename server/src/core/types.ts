@@ -139,6 +139,11 @@ export interface Table extends Span {
   columns: ColumnHeader[];
   /** Block captions of 表二 (第二十条第（一）项 …), where found. */
   captions: { blockIndex: number; official: string; match?: LabelMatch }[];
+  /**
+   * Row-group labels (三、本年度办理结果, （三）不予公开 …) found right before their group's first row; only those
+   * found, as written (a misspelt one is a label-typo).
+   */
+  groups?: { official: string; match: LabelMatch }[];
   /** Value runs that matched no template row (stray numbers). */
   strayRuns: Span[];
   /** True when nothing of the table was found at all. */

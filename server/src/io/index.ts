@@ -26,7 +26,7 @@ export type ReadResult =
   | { ok: false; reason: string };
 
 /** File name extensions read as reports when a folder is searched. */
-export const REPORT_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.xhtml', '.shtml', '.docx', '.pdf'];
+export const REPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.shtml', '.docx', '.pdf'];
 /**
  * Documents found in a folder that are listed as not checked, with the reason (a report saved in a format that is
  * not read is not skipped silently): old Word and WPS files, RTF, OpenDocument, OFD.

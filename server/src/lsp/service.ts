@@ -384,7 +384,7 @@ export function startService(connection: Connection, options: ServiceOptions = {
     const docs = [];
     let locale: Locale = resolveLocale(undefined, clientLocale);
     for (const d of store.all()) {
-      if (d.languageId !== LANGUAGE_ID && !d.uri.endsWith('.txt')) continue;
+      if (d.languageId !== LANGUAGE_ID && !/\.(?:txt|md)$/.test(d.uri)) continue;
       const a = await analysisOf(d.uri);
       if (!a?.analysis.model) continue;
       locale = a.ctx.locale;

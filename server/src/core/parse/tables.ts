@@ -1,7 +1,7 @@
 // Reading a table: value runs are found in the token stream and aligned, in order, with the template's rows
 // by label similarity (dynamic programming), so that every layout is read by one algorithm.
 import { rowsOf, type ColumnDef, type TableDef } from '../template';
-import { approxDistance, approxFind, editDistance, foldedLength, foldSlice, foldString, foldTable, fromCodes, isDigit, isWhite, similarity, unitsOf, LineIndex } from '../text';
+import { approxDistance, approxFind, editDistance, fold, foldedLength, foldSlice, foldString, foldTable, fromCodes, isDigit, isWhite, similarity, unitsOf, LineIndex } from '../text';
 import type { Cell, ColumnHeader, LabelMatch, Row, Span, Table } from '../types';
 import { tokenize, tokValue, type Tok } from './tokens';
 import { Automaton } from '../prose/automaton';
@@ -125,6 +125,8 @@ function buildRuns(text: string, toks: Tok[], lineOriented: boolean, usePost: bo
 
 interface RowSpec {
   key: string; label: string; folded: string; block: number; columns: ColumnDef[]; width: number;
+  /** The row's group label, folded ('' without one). */
+  group: string;
   /** The code units of folded. */
   codes: Uint16Array;
 }
@@ -137,7 +139,7 @@ function specsOf(def: TableDef): Specs {
   if (r) return r;
   const specs: RowSpec[] = rowsOf(def).map(({ row, block, columns }) => {
     const folded = foldString(row.label);
-    return { key: row.key, label: row.label, folded, block, columns, width: columns.length, codes: Uint16Array.from(folded, (ch) => ch.charCodeAt(0)) };
+    return { key: row.key, label: row.label, folded, block, columns, width: columns.length, group: row.group ? foldString(row.group) : '', codes: Uint16Array.from(folded, (ch) => ch.charCodeAt(0)) };
   });
   const patterns: string[] = [], byPattern: number[][] = [], index = new Map<string, number>();
   specs.forEach((spec, j) => {
@@ -343,6 +345,79 @@ function rescueOutOfOrder(runs: Run[], sp: Specs, assign: number[], sims: Sims):
   }
 }
 
+/** The most pieces an unlabelled row is found split into (表四 written as three tables of five). */
+const MAX_PIECES = 5;
+
+/**
+ * An unlabelled row (表四's one data row) the alignment left without a run, found split over consecutive runs of
+ * values that together are exactly as wide as it, with only header words between them (a converter that wrote 表四
+ * as three tables of five: 行政复议, 未经复议直接起诉, 复议后起诉). The first run becomes the joined row; the others
+ * are returned (taken).
+ */
+function joinSplitRows(runs: Run[], sp: Specs, assign: number[]): number[] {
+  const taken: number[] = [];
+  sp.specs.forEach((spec, j) => {
+    if (spec.folded || assign[j] >= 0 || spec.width < 2) return;
+    const used = new Set(assign.filter((a) => a >= 0));
+    for (let i = 0; i < runs.length; i++) {
+      let w = 0, k = i;
+      for (; k < runs.length && k - i < MAX_PIECES && w < spec.width; k++) {
+        if (used.has(k) || runs[k].width >= spec.width || runs[k].lead || runs[k].trail) break;
+        w += runs[k].width;
+      }
+      if (w !== spec.width || k - i < 2) continue;
+      const parts = runs.slice(i, k);
+      const toks = parts.flatMap((r) => r.toks);
+      runs[i] = Object.assign({}, runs[i], { toks, width: toks.length, last: parts[parts.length - 1].last, end: parts[parts.length - 1].end });
+      assign[j] = i;
+      for (let x = i + 1; x < k; x++) taken.push(x);
+      return;
+    }
+  });
+  return taken;
+}
+
+/** How far before its first row a row-group label is looked for. */
+const GROUP_WINDOW = 300;
+
+/**
+ * The row-group labels written right before their group's first row (between the row before it and its label), by
+ * likeness (a heading `### (六) 其他` of a converter's Markdown for （六）其他处理), on one line. Labels set beside a
+ * later row of their group (a PDF centres them) or broken over lines are not looked for: they are layout.
+ */
+function groupLabels(text: string, def: TableDef, rows: Row[], region: Span): NonNullable<Table['groups']> {
+  const out: NonNullable<Table['groups']> = [];
+  const seen = new Set<string>();
+  const all = rowsOf(def);
+  for (let j = 0; j < all.length; j++) {
+    const group = all[j].row.group;
+    if (!group || seen.has(group)) continue;
+    seen.add(group);
+    const first = rows[j].labelMatch;
+    if (!first || group.length < 4) continue;
+    let from = region.start;
+    for (let p = j - 1; p >= 0; p--) if (rows[p].span) { from = rows[p].span!.end; break; }
+    from = Math.max(from, first.start - GROUP_WINDOW);
+    if (from >= first.start) continue;
+    const f = fold(text, from, first.start);
+    const want = foldedLabel(group);
+    if (f.s.length < 2) continue;
+    if (f.s.includes(want)) continue; // as written
+    const a = approxFind(want, f.s);
+    if (a.end <= a.start) continue;
+    let start = f.offs[a.start], end = f.offs[a.end - 1] + 1;
+    // on the line where it starts (a converter's heading line)
+    const br = text.slice(start, end).search(/[\r\n]/);
+    if (br >= 0) end = start + br;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    const src = text.slice(start, end);
+    const sim = 1 - editDistance(foldString(src), want) / Math.max(want.length, foldString(src).length);
+    if (sim < 0.6 || sim >= 1) continue;
+    out.push({ official: group, match: { start, end, text: src, similarity: sim, singleLine: true } });
+  }
+  return out;
+}
+
 function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: RowSpec, spaceSeparated: boolean, regionStart: number): LabelMatch | undefined {
   if (sim.end <= sim.start) return undefined;
   let start = offs[run.offBase + sim.start], end = offs[run.offBase + sim.end - 1] + 1;
@@ -362,6 +437,10 @@ function labelMatchOf(text: string, run: Run, offs: Int32Array, sim: Sim, spec: 
     src = text.slice(start, end);
     similarity = similarity === 0 ? 0 : Math.max(0, 1 - editDistance(foldString(src), spec.folded) / Math.max(spec.folded.length, foldString(src).length));
   }
+  if (similarity < 1 && sameButSeparators(foldString(src), spec.folded)) similarity = 1;
+  // a label broken over lines with pieces of its group's label between them (（六）其 / 2.申请人… / 他处理, a PDF
+  // centring the group label beside it): the label is as written, interleaved
+  if (similarity < 1 && !singleLine && spec.group && interleaved(foldString(src), spec.folded, spec.group)) similarity = 1;
   // whole characters: a label ending in (or starting with) half of a surrogate pair takes the whole pair
   ({ start, end } = wholeCodePoints(text, start, end));
   src = text.slice(start, end);
@@ -519,7 +598,36 @@ function runTogether(piece: string, label: string, neighbours: ReadonlySet<strin
   const at = piece.indexOf(label);
   if (at < 0) return false;
   const rest = piece.slice(0, at) + piece.slice(at + label.length);
-  return neighbours.has(rest);
+  // or set in brackets ((自然人), a converter's heading)
+  return neighbours.has(rest) || /^[()\[\]【】〔〕<>《》"]*$/.test(rest);
+}
+
+/**
+ * Is `src` the label's characters (most of them, in order) with, between them, only characters of its group's label
+ * (in order)? The longest common subsequence of src and the label must cover most of the label, and what src holds
+ * beyond it must be a subsequence of the group label.
+ */
+function interleaved(src: string, label: string, group: string): boolean {
+  const n = src.length, m = label.length;
+  if (n > 120 || m > 120) return false;
+  const dp: Int32Array[] = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) {
+    dp[i][j] = src[i] === label[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  }
+  if (dp[0][0] < 0.6 * m) return false;
+  let rest = '';
+  for (let i = 0, j = 0; i < n;) {
+    if (j < m && src[i] === label[j] && dp[i][j] === dp[i + 1][j + 1] + 1) { i++; j++; } else if (j < m && dp[i][j + 1] >= dp[i + 1][j]) j++; else rest += src[i++];
+  }
+  let g = 0;
+  for (const ch of rest) { g = group.indexOf(ch, g); if (g < 0) return false; g++; }
+  return true;
+}
+
+/** Labels that differ only in their separators (、 for , in a converter's text): the same words. */
+const SEPARATORS = /[、,，;；]/g;
+function sameButSeparators(a: string, b: string): boolean {
+  return a.replace(SEPARATORS, ',') === b.replace(SEPARATORS, ',');
 }
 
 /** The header words of a table, folded: block captions, first headers, column labels, the group words. */
@@ -561,6 +669,7 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     if (!(before && after) || (p < 0 && q >= specs.length)) assign[j] = -1;
   }
   rescueOutOfOrder(runs, sp, assign, sims);
+  const absorbed = joinSplitRows(runs, sp, assign);
 
   // usual first value column per block (tab layouts), from rows read at full width
   const modal = new Map<number, number>();
@@ -618,6 +727,8 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
     return row('ok', cellsOf(text, cellToks, spec), labelMatch, span);
   });
 
+  const groups = groupLabels(text, def, rows, region);
+
   // headers and captions, searched between the previous block's last row and the block's first row
   const columns: ColumnHeader[] = [];
   const captions: Table['captions'] = [];
@@ -672,7 +783,8 @@ export function readTable(text: string, idx: LineIndex, { def, region, orphan }:
   const absent = located === 0 && !rows.some((r) => r.status === 'unlocated');
   const used = new Uint8Array(runs.length);
   for (const a of assign) if (a >= 0) used[a] = 1;
+  for (const a of absorbed) used[a] = 1;
   const strayRuns: Span[] = [];
   for (let i = 0; i < runs.length; i++) if (!used[i]) strayRuns.push({ start: runs[i].start, end: runs[i].end });
-  return { id: def.id, start, end, layout, rows, columns, captions, strayRuns, absent, region, orphan, truncatedAt, missingColumns, pipeRows };
+  return { id: def.id, start, end, layout, rows, columns, captions, groups, strayRuns, absent, region, orphan, truncatedAt, missingColumns, pipeRows };
 }

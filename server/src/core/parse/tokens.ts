@@ -278,9 +278,10 @@ export function tokenize(text: string, idx: LineIndex, start: number, end: numbe
     }
     if (mark && FOOTER_RE.test(text.slice(s, e))) continue;
     if (pipes) {
+      // a Markdown rule (|---|) is no row; a row: two pipes or more with a cell of text or a value between them
+      if (pipes >= 2 && isRule(u, s, e)) continue;
       pipeLines++;
-      // a Markdown row: two pipes or more with a cell of text or a value between them (not a |---| rule)
-      if (pipes >= 2 && !isRule(u, s, e) && hasContent(u, s, e)) rowLines++;
+      if (pipes >= 2 && hasContent(u, s, e)) rowLines++;
     } else if (tabs) tabLines++;
     else if (!blank) otherLines++;
   }

@@ -63,6 +63,7 @@ export const labelTypo: ReportRule = {
       for (const row of table.rows) if (row.label && isTypo(row.labelMatch)) emit(row.labelMatch, row.label);
       for (const col of table.columns) if (isTypo(col.match)) emit(col.match, col.label);
       for (const cap of table.captions) if (isTypo(cap.match)) emit(cap.match, cap.official);
+      for (const g of table.groups ?? []) if (isTypo(g.match)) emit(g.match, g.official);
     }
   },
 };

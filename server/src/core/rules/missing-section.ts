@@ -85,7 +85,9 @@ function afterTable(ctx: RuleContext, table: Table, limit: number): number | und
   for (let n = idx.positionAt(table.end).line + 1; n < idx.lineCount; n++) {
     const ls = idx.lineSpan(n);
     if (ls.start >= limit) return undefined;
-    if (text.slice(ls.start, ls.end).trim()) return ls.start;
+    // the first line of text: not a Markdown rule (|---|), a row of bars or a page number (— 6 —)
+    const line = text.slice(ls.start, ls.end);
+    if (line.trim() && !/^[\s|｜:\-—–=]*$/.test(line) && !/^\s*[-—－–]\s*\d{1,3}\s*[-—－–]\s*$/.test(line)) return ls.start;
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ const errorKey = (f: Finding) => `${f.rule} ${f.message}`;
 describe('layouts: each shape with its exact findings', () => {
   const names = layoutNames();
   it('has the fixtures of every shape', () => {
-    for (const shape of ['title-year-first', 'title-wrapped', 'heading-typo', 'pipes-blank-zeros']) assert.ok(names.some((n) => n.includes(shape)), shape);
+    for (const shape of ['title-year-first', 'title-wrapped', 'heading-typo', 'pipes-blank-zeros', 't3-2019-other']) assert.ok(names.some((n) => n.includes(shape)), shape);
   });
   for (const name of names) {
     const file = join(FIXTURES, 'layouts', 'expected', name.replace('layouts/', '') + '.json');
@@ -89,7 +89,7 @@ async function allLayouts(): Promise<{ name: string; text: string }[]> {
     ...['huaian-2024-pdf-tabs', 'huaian-2024-pdf-text', 'huaian-2024-web-collapsed', 'huaian-2024-web-spaces', '001_205104d3919f452a', '002_b67df828cb4a1735', '004_ba2cc9ced20f5da6'].map((name) => ({ name, text: loadReport(name) })),
     ...layoutNames().map((name) => ({ name, text: loadReport(name) })),
   ];
-  for (const f of [] as string[]) {
+  for (const f of ['hongze-2023.pdf', 'hongze-2024.pdf', 'shuyang-2025-converted.md']) {
     const r = await readReportFile(join(FIXTURES, 'corpus', f));
     if (!r.ok) throw new Error(r.reason);
     out.push({ name: f, text: r.text });
@@ -101,7 +101,7 @@ describe('layouts: nianbao extract reads every cell with the agency and year', (
   let reports: { name: string; text: string }[] = [];
   before(async () => { reports = await allLayouts(); });
   it('every layout', () => {
-    assert.ok(reports.length >= 10);
+    assert.ok(reports.length >= 15);
     for (const { name, text } of reports) {
       // collapsed web text: 表二's first block and 表四 run together ambiguously (reported as unreadable)
       if (name.includes('collapsed')) continue;
@@ -109,7 +109,7 @@ describe('layouts: nianbao extract reads every cell with the agency and year', (
       const model = parseReport(text, lines);
       const r = formatRecords(name, model, lines, 'json');
       const expected = model.tableVersion === '2021' ? 200 : 198;
-      const legacyRows = 0;
+      const legacyRows = model.tables.t3?.variant?.includes('2019-other') ? 14 : 0; // （六） as one row: 3 rows → 1
       assert.deepEqual(r.notes, [], name);
       assert.equal(r.cells, expected - legacyRows, name);
       const recs = JSON.parse(`[${r.chunk.replace(/,\s*$/, '')}]`) as { agency: string | null; year: number | null; table: string }[];
@@ -132,6 +132,8 @@ describe('layouts: a dropped row or heading, put back by its fix', () => {
         const table = base.model.tables[id]!;
         for (const row of table.rows) {
           if (row.status !== 'ok' || !row.span || !row.label) continue;
+          // the 2019 row of a 2021 表三 (a variant): without it the table is read in the 2021 form, lacking its three rows
+          if (table.variant?.length && row.key === 'other') continue;
           tried++;
           const mutated = applyEdits(text, [dropRow(text, row.span)]);
           const hits = checkReport(mutated).findings.filter((f) => f.rule === 'missing-row' && f.message.includes(row.label));
@@ -169,6 +171,39 @@ describe('layouts: a dropped row or heading, put back by its fix', () => {
       }
     }
     assert.ok(tried >= 60, String(tried));
+  });
+});
+
+describe('layouts: a 2021 表三 keeping the 2019 row （六）其他处理', () => {
+  const text = loadReport('layouts/huaian-2024-t3-2019-other');
+  it('one format-version finding naming the row and the three it is split into; no missing-row; arithmetic checked', () => {
+    const { model, findings } = checkReport(text);
+    assert.deepEqual(model.tables.t3!.variant, ['2019-other']);
+    const fv = findings.filter((f) => f.rule === 'format-version');
+    assert.equal(fv.length, 1);
+    assert.match(fv[0].message, /“（六）其他处理”.*分为3行：“1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”、“2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”、“3\.其他”/);
+    assert.equal(findings.filter((f) => f.rule === 'missing-row').length, 0);
+    // a wrong figure in the 2019 row is caught by both relations it is in
+    const row = model.tables.t3!.rows.find((r) => r.key === 'other')!;
+    const cell = row.cells[0];
+    const broken = checkReport(applyEdits(text, [{ start: cell.start, end: cell.end, newText: '182' }])).findings.filter((f) => f.rule === 'table-balance');
+    const handled = model.tables.t3!.rows.find((r) => r.key === 'handled-total')!;
+    assert.ok(broken.some((f) => f.start === row.cells[6].start), 'row total');
+    assert.ok(broken.some((f) => f.start === handled.cells[0].start && f.expected === '2933'), 'column total (七)');
+  });
+  it('a 2021 表三 with its three rows is never read as the 2019 form, even with a misspelt sub-row label', () => {
+    const base = loadReport('huaian-2024-pdf-tabs');
+    for (const t of [base, base.replace('3.其他', '3.其它'), base.replace('申请人无正当理由逾期不补正', '申请人无正当理由逾期未补正')]) {
+      const { model, findings } = checkReport(t);
+      assert.equal(model.tables.t3!.variant, undefined);
+      assert.equal(findings.filter((f) => f.rule === 'format-version').length, 0);
+    }
+  });
+  it('a 2019 report is read in its own form', () => {
+    const { model } = checkReport(loadReport('002_b67df828cb4a1735'));
+    assert.equal(model.tableVersion, '2019');
+    assert.equal(model.tables.t3!.variant, undefined);
+    assert.equal(model.tables.t3!.rows.find((r) => r.key === 'other')?.status, 'ok');
   });
 });
 

@@ -40,12 +40,12 @@ const csvField = (s: string) => (s.includes(',') || s.includes('"') || s.include
 interface Labels { row: Map<string, string>; col: Map<string, string> }
 const labelCache = new Map<string, Labels>();
 /** Official row and column labels of a table, qualified by their groups (`（三）不予公开·1.属于国家秘密`). */
-function labelsOf(version: TemplateVersion, id: TableId): Labels {
-  const key = `${version}:${id}`;
+function labelsOf(version: TemplateVersion, id: TableId, variant?: string[]): Labels {
+  const key = `${version}:${id}:${variant?.join('+') ?? ''}`;
   let l = labelCache.get(key);
   if (!l) {
     l = { row: new Map(), col: new Map() };
-    for (const b of tableDef(version, id).blocks) {
+    for (const b of tableDef(version, id, variant).blocks) {
       for (const c of b.columns) l.col.set(c.key, c.group ? `${c.group}·${c.label}` : c.label);
       for (const r of b.rows) l.row.set(r.key, r.group && r.label ? `${r.group}·${r.label}` : r.label);
     }
@@ -68,7 +68,7 @@ export function formatRecords(path: string, model: ReportModel, lines: LineIndex
   for (const id of ['t2', 't3', 't4'] as TableId[]) {
     const table = model.tables[id];
     if (!table || table.absent) { notes.push(`${TABLE_NAME[id]} not found`); continue; }
-    const labels = labelsOf(version, id);
+    const labels = labelsOf(version, id, table.variant);
     const unread = table.rows.filter((r) => r.status !== 'ok');
     if (unread.length) notes.push(`${TABLE_NAME[id]} ${unread.length} of ${table.rows.length} row(s) not read`);
     for (const row of table.rows) {

@@ -204,7 +204,7 @@ function eolOf(text: string): string {
 }
 
 function planTable(text: string, model: ReportModel, table: Table, version: TemplateVersion, eol: string): { edit?: TextEdit; status: NormalizeStatus; reason?: string } {
-  const def = tableDef(version, table.id);
+  const def = tableDef(version, table.id, table.variant);
   const unlocated = table.rows.filter((r) => r.status !== 'ok');
   if (table.absent) return { status: 'skipped', reason: 'table not found' };
   if (unlocated.length) return { status: 'skipped', reason: `${unlocated.length} row(s) not located` };

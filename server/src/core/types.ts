@@ -163,6 +163,11 @@ export interface Table extends Span {
   /** Rows written one per line between pipes (Markdown, a crawler's flattened HTML): a blank cell is a cell. */
   pipeRows?: boolean;
   /**
+   * The template variants the table was read with (template.json `variants`: the 2019 row （六）其他处理 in a 2021
+   * 表三, the 法人或其他组织 小计 column); its rows, columns and relations are tableDef(version, id, variant)'s.
+   */
+  variant?: string[];
+  /**
    * Set when the table writes blanks for zeros throughout (blank cells, not one 0 written, some number above 0): how
    * many blank cells there are; each counts as 0 (its value is blank with num 0) in the arithmetic and the figures.
    */

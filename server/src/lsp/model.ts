@@ -1,5 +1,5 @@
 // Helpers over the engine's report model shared by several providers (lookup by offset, template definitions).
-import { TEMPLATE, type Cell, type ReportModel, type Row, type Table, type TableId, type TemplateVersion } from '../core';
+import { TEMPLATE, tableDef, type Cell, type ReportModel, type Row, type Table, type TableId, type TemplateVersion } from '../core';
 import type { ColumnDef, RowDef, TableDef } from '../core/template';
 
 export const TABLE_IDS: readonly TableId[] = ['t2', 't3', 't4'];
@@ -9,8 +9,10 @@ export function tableVersion(model: ReportModel): TemplateVersion {
   return model.tableVersion;
 }
 
+/** The definition of a table as it was read: the template's, in the form of the table's variants (template.json). */
 export function tableDefOf(model: ReportModel, id: TableId): TableDef | undefined {
-  return TEMPLATE.versions[tableVersion(model)]?.tables.find((t) => t.id === id);
+  if (!TEMPLATE.versions[tableVersion(model)]?.tables.some((t) => t.id === id)) return undefined;
+  return tableDef(tableVersion(model), id, model.tables[id]?.variant);
 }
 
 export function rowDefOf(def: TableDef | undefined, key: string): RowDef | undefined {

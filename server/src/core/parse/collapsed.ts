@@ -549,7 +549,7 @@ export function recoverCollapsedTables(text: string, model: ReportModel): { mode
   for (const id of ['t2', 't3', 't4'] as TableId[]) {
     const t = tables[id];
     if (!t || t.rows.every((r) => r.status === 'ok')) continue;
-    const r = recoverCollapsedRows(text, tableDef(model.tableVersion, id), t);
+    const r = recoverCollapsedRows(text, tableDef(model.tableVersion, id, t.variant), t);
     tables[id] = r.table;
     if (r.recovered.length) recovered[id] = r.recovered;
     if (r.ambiguous.length) ambiguous[id] = r.ambiguous;

@@ -7,6 +7,7 @@ import { findSections } from './sections';
 import { findTitle } from './title';
 import { readTable } from './tables';
 import { recoverCollapsedRows } from './collapsed';
+import { bestVariant } from './variants';
 import { moved, type KeptRegion, type Mover, type TableReuse } from './reuse';
 
 const FOLDED_MARKERS = VERSIONS.map((v) => ({ v, markers: TEMPLATE.versions[v].markers.map((m) => ({ m, f: foldString(m) })) }));
@@ -127,27 +128,32 @@ export function parseReport(text: string, idx = new LineIndex(text), options: Pa
   const recover = options.recoverCollapsed !== false;
   const regionOf = new Map<TableId, Span>();
   // a table is read from its region's text alone: with `reuse`, one read before from the same text is moved here
-  const read = (id: TableId, region: Span, orphan?: boolean): Table => {
-    const def = tableDef(parseVersion, id);
+  const read = (id: TableId, region: Span, orphan?: boolean, variants?: string[]): Table => {
+    const def = tableDef(parseVersion, id, variants);
     const go = () => readTable(text, idx, { def, region, orphan });
     regionOf.set(id, region);
-    return at(region)?.kept(`${parseVersion} ${id} read ${orphan ? 1 : 0}`, go, moved) ?? go();
+    return at(region)?.kept(`${parseVersion} ${id}${variants?.length ? ' ' + variants.join('+') : ''} read ${orphan ? 1 : 0}`, go, moved) ?? go();
   };
   // cells run together (web text collapsed onto one line): split where exactly one split fits the template
-  const recovered = (id: TableId, t: Table): Table => {
+  const recovered = (id: TableId, t: Table, variants?: string[]): Table => {
     if (!recover || !t.rows.some((r) => r.status === 'unlocated')) return t;
-    const def = tableDef(parseVersion, id);
+    const def = tableDef(parseVersion, id, variants);
     const go = (): Table => {
       const r = recoverCollapsedRows(text, def, t);
       return r.recovered.length || r.ambiguous.length ? Object.assign({}, r.table, { recovered: r.recovered, ambiguous: r.ambiguous }) : r.table;
     };
-    return at(regionOf.get(id) ?? t.region)?.kept(`${parseVersion} ${id} recovered ${t.orphan ? 1 : 0}`, go, moved) ?? go();
+    return at(regionOf.get(id) ?? t.region)?.kept(`${parseVersion} ${id}${variants?.length ? ' ' + variants.join('+') : ''} recovered ${t.orphan ? 1 : 0}`, go, moved) ?? go();
+  };
+  // read in the template's form, or in a variant's where the table reads better with it
+  const readBest = (id: TableId, region: Span, orphan?: boolean): Table => {
+    const t = recovered(id, read(id, region, orphan));
+    return bestVariant(text, tableDef(parseVersion, id), t, (variants) => recovered(id, read(id, region, orphan, variants), variants));
   };
   const tables: Partial<Record<TableId, Table>> = {};
   const bySection: [number, TableId][] = [[2, 't2'], [3, 't3'], [4, 't4']];
   for (const [n, id] of bySection) {
     const own = first(n);
-    if (own) { tables[id] = recovered(id, read(id, own.body)); continue; }
+    if (own) { tables[id] = readBest(id, own.body); continue; }
     // the heading is missing: the table is looked for after the section before it (after that section's table, if
     // it has one) up to the next section, and kept when enough of it is there to be the table (an orphan)
     if (!sections.length) continue;
@@ -160,8 +166,8 @@ export function parseReport(text: string, idx = new LineIndex(text), options: Pa
     if (prevTable && !prevTable.absent && prevTable.end > start && prevTable.end <= (prev?.end ?? text.length)) start = prevTable.end;
     const region = { start, end: next ? next.start : prev ? prev.end : text.length };
     if (region.end <= region.start) continue;
-    const t = read(id, region, true);
-    if (!t.absent) tables[id] = recovered(id, t);
+    const t = readBest(id, region, true);
+    if (!t.absent) tables[id] = t;
   }
   // a table that writes blanks for zeros throughout: its blanks count as 0 (said once, by blank-cell)
   for (const id of ['t2', 't3', 't4'] as TableId[]) {

@@ -120,7 +120,8 @@ function detached(s: string): string {
 /**
  * A copy of t with every position moved by d; strings of the text copied when `detach` (the table is being kept).
  * Every position a Table holds is here: the table's, its region's, each row's span, cells and label, each column's
- * and caption's match, the stray runs and where reading stopped (a test walks a table for any it would miss).
+ * and caption's match, each row group's label, the stray runs and where reading stopped (a test walks a table for
+ * any it would miss).
  */
 export function moved(t: Table, d: number, detach: boolean): Table {
   // object literals and loops, not spreads and closures: a table of a few hundred cells is copied in a few µs
@@ -143,6 +144,8 @@ export function moved(t: Table, d: number, detach: boolean): Table {
     strayRuns: t.strayRuns.map((s) => movedSpan(s, d)),
     region: movedSpan(t.region, d),
   });
+  if (t.groups) out.groups = t.groups.map((g) => ({ official: g.official, match: movedLabel(g.match, d, detach) }));
+  if (t.variant) out.variant = t.variant.slice();
   if (t.missingColumns) out.missingColumns = t.missingColumns.map((m) => Object.assign({}, m));
   if (t.recovered) out.recovered = t.recovered.slice();
   if (t.ambiguous) out.ambiguous = t.ambiguous.slice();

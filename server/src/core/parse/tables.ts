@@ -212,14 +212,15 @@ function fitted(run: Run, width: number): [number, number] {
   return [l, run.width - t];
 }
 
-function pairScore(run: Run, spec: RowSpec, sim: number): number {
+function pairScore(run: Run, spec: RowSpec, sim: number, labelEnd: number): number {
   const [from, to] = fitted(run, spec.width);
   const width = to - from;
   // blank cells alone are a row only under its label
   if (run.trail === run.width && sim < 0.5) return NEG;
   if (width > spec.width) return NEG;
   if (width === spec.width) return sim >= 0.5 ? 1 + sim : 0.3;
-  return sim >= 0.6 ? 0.5 + sim : NEG;
+  // too few values: only under its own label (before it; a label after the run is the next row's)
+  return sim >= 0.6 && labelEnd <= run.preLen ? 0.5 + sim : NEG;
 }
 
 /**
@@ -296,7 +297,7 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
     for (let j = 1; j <= m; j++) {
       let best = prev[j], h = 1;
       if (cur[j - 1] > best) { best = cur[j - 1]; h = 2; }
-      const sc = pairScore(run, specs[j - 1], sims.sim[(i - 1) * m + (j - 1)]);
+      const sc = pairScore(run, specs[j - 1], sims.sim[(i - 1) * m + (j - 1)], sims.end[(i - 1) * m + (j - 1)]);
       if (sc > 0 && prev[j - 1] + sc > best) { best = prev[j - 1] + sc; h = 3; }
       cur[j] = best; how[i * W + j] = h;
     }

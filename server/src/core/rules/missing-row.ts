@@ -5,7 +5,7 @@ import type { ReportRule, RuleContext } from './rule';
 
 /** The missing row written as the table writes its rows: inside a line (collapsed text) or as a line of its own. */
 function rowText(table: Table, version: TemplateVersion, row: Row, inline: boolean): string {
-  const width = tableDef(version, table.id).blocks[row.blockIndex].columns.length;
+  const width = tableDef(version, table.id, table.variant).blocks[row.blockIndex].columns.length;
   // a table that writes blanks for zeros gets blank cells (a 0 would end its convention), any other 0s
   const zeros = new Array<string>(width).fill(table.blankZeros ? '' : '0');
   // cells run together (web text collapsed onto one line): the label and its digits, as the other rows are written

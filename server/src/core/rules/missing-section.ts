@@ -13,7 +13,7 @@ const HEAD_WINDOW = 600;
 
 /** Where a table's head begins: the earliest of its note and header words just before the first thing read of it. */
 function headStart(model: ReportModel, table: Table, text: string): number {
-  const def = tableDef(model.tableVersion, table.id);
+  const def = tableDef(model.tableVersion, table.id, table.variant);
   let at = table.start;
   const from = Math.max(table.region.start, table.start - HEAD_WINDOW);
   for (const words of [def.note, ...(def.headerLabels ?? []), ...def.blocks.map((b) => b.caption)]) {

@@ -125,7 +125,7 @@ function side(values: readonly string[], t: RuleContext['t']): string {
 function check(ctx: RuleContext, table: Table): void {
   const { model, t, report } = ctx;
   const version = model.tableVersion;
-  const def = tableDef(version, table.id);
+  const def = tableDef(version, table.id, table.variant);
   const rowByKey = new Map<string, Row>();
   for (const r of table.rows) rowByKey.set(r.key, r);
   const inst: Instance = { cells: [], rows: [], n: 0, plus: 0 };

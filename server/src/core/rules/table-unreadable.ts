@@ -26,7 +26,7 @@ export const tableUnreadable: ReportRule = {
       }
       const rows = table.rows.filter((r) => r.status === 'unlocated');
       if (!rows.length) continue;
-      const def = tableDef(version, table.id);
+      const def = tableDef(version, table.id, table.variant);
       // where the row is named: its label, or for 表四's unlabelled data row the table's first header word
       const named = (r: { label: string }) => findLoose(text, r.label || def.headerLabels?.[0] || '', table.region.start, table.region.end);
       const spans = rows.map((r) => r.labelMatch ?? r.span ?? named(r) ?? { start: table.region.start, end: table.region.start });

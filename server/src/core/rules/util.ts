@@ -8,7 +8,7 @@ export function tableName(table: Table, version: TemplateVersion, locale: Locale
 }
 
 export function columnLabel(table: Table, version: TemplateVersion, row: Row, colKey: string): string {
-  const def = tableDef(version, table.id);
+  const def = tableDef(version, table.id, table.variant);
   const col = def.blocks[row.blockIndex].columns.find((c) => c.key === colKey);
   if (!col) return colKey;
   return col.group ? `${col.group}·${col.label}` : col.label;

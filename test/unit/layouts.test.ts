@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkReport, LineIndex, parseReport, type Finding, type ReportModel } from '../../server/src/core';
+import { checkReport, LineIndex, parseReport, tableDef, type Finding, type ReportModel } from '../../server/src/core';
 import { formatRecords } from '../../server/src/cli/extract';
 import { readReportFile } from '../../server/src/io';
 import { applyEdits, FIXTURES, layoutNames, loadReport } from './helpers';
@@ -27,7 +27,7 @@ const errorKey = (f: Finding) => `${f.rule} ${f.message}`;
 describe('layouts: each shape with its exact findings', () => {
   const names = layoutNames();
   it('has the fixtures of every shape', () => {
-    for (const shape of ['title-year-first', 'title-wrapped', 'heading-typo', 'pipes-blank-zeros', 't3-2019-other']) assert.ok(names.some((n) => n.includes(shape)), shape);
+    for (const shape of ['title-year-first', 'title-wrapped', 'heading-typo', 'pipes-blank-zeros', 't3-2019-other', 't3-8col']) assert.ok(names.some((n) => n.includes(shape)), shape);
   });
   for (const name of names) {
     const file = join(FIXTURES, 'layouts', 'expected', name.replace('layouts/', '') + '.json');
@@ -108,10 +108,13 @@ describe('layouts: nianbao extract reads every cell with the agency and year', (
       const lines = new LineIndex(text);
       const model = parseReport(text, lines);
       const r = formatRecords(name, model, lines, 'json');
-      const expected = model.tableVersion === '2021' ? 200 : 198;
-      const legacyRows = model.tables.t3?.variant?.includes('2019-other') ? 14 : 0; // （六） as one row: 3 rows → 1
+      // every cell of the three tables as read (in a variant's form: （六） as one row, a 小计 column)
+      const cellsOf = (id: 't2' | 't3' | 't4') => tableDef(model.tableVersion, id, model.tables[id]?.variant).blocks.reduce((n, b) => n + b.rows.length * b.columns.length, 0);
+      const expected = cellsOf('t2') + cellsOf('t3') + cellsOf('t4');
+      // the template's own forms: 200 cells (2021), 198 (2019)
+      if (!Object.values(model.tables).some((t) => t?.variant)) assert.equal(expected, model.tableVersion === '2021' ? 200 : 198, name);
       assert.deepEqual(r.notes, [], name);
-      assert.equal(r.cells, expected - legacyRows, name);
+      assert.equal(r.cells, expected, name);
       const recs = JSON.parse(`[${r.chunk.replace(/,\s*$/, '')}]`) as { agency: string | null; year: number | null; table: string }[];
       assert.ok(recs.every((x) => x.agency === (model.title?.agency ?? null) && x.year === (model.title?.year ?? null)), name);
       if (name !== '004_ba2cc9ced20f5da6') assert.ok(recs[0].agency && recs[0].year, name); // 004 has no title
@@ -204,6 +207,41 @@ describe('layouts: a 2021 表三 keeping the 2019 row （六）其他处理', ()
     assert.equal(model.tableVersion, '2019');
     assert.equal(model.tables.t3!.variant, undefined);
     assert.equal(model.tables.t3!.rows.find((r) => r.key === 'other')?.status, 'ok');
+  });
+});
+
+describe('layouts: 表三 with a 法人或其他组织 小计 column (8 columns)', () => {
+  for (const [name, key] of [['layouts/huaian-2024-t3-8col', 'org-subtotal'], ['layouts/001-t3-8col-subtotal-first', 'org-subtotal-first']] as const) {
+    const text = loadReport(name);
+    const { model, findings } = checkReport(text);
+    const t3 = model.tables.t3!;
+    it(`${name}: read in its form (${key}), every row, every relation checked and holding`, () => {
+      assert.deepEqual(t3.variant, [key]);
+      assert.equal(t3.rows.filter((r) => r.status === 'ok' && r.cells.length === 8).length, 25);
+      assert.deepEqual(findings.filter((f) => ['table-balance', 'missing-row', 'table-unreadable', 'label-typo'].includes(f.rule)).map((f) => f.message), []);
+      // the subtotal is where its header says: natural, then the subtotal or the five kinds
+      const cols = t3.rows[0].cells.map((c) => c.colKey);
+      assert.equal(cols.indexOf('org-subtotal'), key === 'org-subtotal' ? 6 : 1);
+    });
+    it(`${name}: a wrong 小计 is caught (小计 = the five kinds of organisation), and a wrong 总计 too`, () => {
+      const row = t3.rows.find((r) => r.key === 'new')!;
+      const sub = row.cells.find((c) => c.colKey === 'org-subtotal')!, total = row.cells.find((c) => c.colKey === 'total')!;
+      const old = sub.value.raw, wrong = String(Number(old) + 3);
+      const hits = checkReport(applyEdits(text, [{ start: sub.start, end: sub.end, newText: wrong }])).findings.filter((f) => f.rule === 'table-balance');
+      const mine = hits.filter((f) => f.start === sub.start);
+      assert.equal(mine.length, 1, hits.map((f) => f.message).join('\n'));
+      assert.equal(mine[0].expected, old);
+      assert.match(mine[0].message, /法人或其他组织·小计 = 商业企业 \+ 科研机构 \+ 社会公益组织 \+ 法律服务机构 \+ 其他/);
+      assert.equal(mine[0].related?.length, 5);
+      const t = String(Number(total.value.raw) + 1);
+      assert.ok(checkReport(applyEdits(text, [{ start: total.start, end: total.end, newText: t }])).findings.some((f) => f.rule === 'table-balance' && f.start === total.start));
+    });
+  }
+  it('a 7-column 表三 that mentions 小计 elsewhere is read in the template\'s form', () => {
+    const base = loadReport('huaian-2024-pdf-tabs');
+    const t = base.replace('三、收到和处理政府信息公开申请情况\n', '三、收到和处理政府信息公开申请情况\n（小计为各类申请人之和）\n');
+    assert.notEqual(t, base);
+    assert.equal(parseReport(t).tables.t3!.variant, undefined);
   });
 });
 

@@ -190,8 +190,8 @@ export const tableBalance: ReportRule = {
   defaultSeverity: 'error',
   title: { 'zh-CN': '表格勾稽关系不成立', en: 'Table totals do not add up' },
   description: {
-    'zh-CN': '表格勾稽关系不成立（行总计；一＋二＝（七）总计＋四；（七）总计＝各项办理结果之和；表四合计），给出应为值、实际值和差额',
-    en: 'an arithmetic relation of the template fails (row 总计; 一 + 二 = （七）总计 + 四; （七）总计 = sum of results; 表四 totals), with expected, actual and difference',
+    'zh-CN': '表格勾稽关系不成立（行总计；一＋二＝（七）总计＋四；（七）总计＝各项办理结果之和；表四合计；八列表三的小计），给出应为值、实际值和差额',
+    en: 'an arithmetic relation of the template fails (row 总计; 一 + 二 = （七）总计 + 四; （七）总计 = sum of results; 表四 totals; the 小计 of an 8-column 表三), with expected, actual and difference',
   },
   check(ctx) {
     for (const table of Object.values(ctx.model.tables)) if (table) check(ctx, table);

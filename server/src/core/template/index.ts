@@ -22,7 +22,6 @@ export interface RelationDef {
  */
 export interface TableVariantDef {
   id: string;
-  name: Record<Locale, string>;
   /** The version whose rows these are (format-version names it); absent for a local variant. */
   version?: TemplateVersion;
   /** Rows replaced by one row (the 2021 rows （六）1–3 by the 2019 row （六）其他处理). */

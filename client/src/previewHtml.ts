@@ -31,6 +31,7 @@ const S = {
   template: { zh: '{0} 版模板', en: '{0} template' },
   templateGuess: { zh: '按 {0} 版模板读取（未识别到版本标记）', en: 'read with the {0} template (no version marker found)' },
   allHold: { zh: '勾稽关系全部成立', en: 'all relations hold' },
+  unchecked: { zh: '{0} 处勾稽关系无法核对', en: '{0} relation(s) could not be checked' },
   failing: { zh: '{0} 处勾稽关系不成立', en: '{0} relation(s) do not hold' },
   expected: { zh: '应为 {0}', en: 'expected {0}' },
   rows: { zh: '已读出 {0}/{1} 行', en: '{0}/{1} rows read' },
@@ -131,10 +132,12 @@ function renderRow(row: ViewRow, en: boolean): string {
 
 function renderTable(t: ViewTable, en: boolean): string {
   const fails = t.relations.reduce((n, r) => n + r.fails, 0);
+  const unchecked = t.relations.reduce((n, r) => n + r.unknown, 0);
   const head = `<h2${attr('class', t.status === 'absent' ? 'absent' : '')}>`
     + `<span class="name">${escapeHtml(t.name)}</span>`
     + (t.status !== 'absent' ? ` <span class="meta">${escapeHtml(uiText(en, 'rows', t.rowsLocated, t.rowsTotal))}</span>` : '')
     + (fails ? ` <span class="badge bad">${escapeHtml(uiText(en, 'failing', fails))}</span>` : '')
+    + (!fails && unchecked && t.status !== 'absent' ? ` <span class="badge unknown">${escapeHtml(uiText(en, 'unchecked', unchecked))}</span>` : '')
     + '</h2>';
   let out = `<section class="table"${attr('id', `t-${t.id}`)}${attr('data-table', t.id)}>${head}`;
   if (t.status === 'absent') return out + `<p class="note">${escapeHtml(uiText(en, 'absent'))}</p></section>`;
@@ -183,9 +186,13 @@ export function renderView(view: TableViewResult | undefined | null, opts: Rende
   const layouts = [...new Set(view.tables.flatMap((t) => (t.layout ? [t.layout] : [])))];
   if (layouts.length) bar += `<span class="fact">${escapeHtml(uiText(en, 'layout', layouts.map((l) => uiText(en, LAYOUT_KEY[l])).join(en ? ', ' : '、')))}</span>`;
   if (view.empty?.reason !== 'noTables') {
+    // "all hold" only when every relation of every table was checked; else how many could not be
+    const unchecked = view.tables.reduce((n, t) => n + t.relations.reduce((m, r) => m + r.unknown, 0), 0);
     bar += view.failing
       ? `<span class="fact badge bad">${escapeHtml(uiText(en, 'failing', view.failing))}</span>`
-      : `<span class="fact badge good">${escapeHtml(uiText(en, 'allHold'))}</span>`;
+      : unchecked
+        ? `<span class="fact badge unknown">${escapeHtml(uiText(en, 'unchecked', unchecked))}</span>`
+        : `<span class="fact badge good">${escapeHtml(uiText(en, 'allHold'))}</span>`;
   }
   bar += '</div><nav>';
   for (const t of view.tables) {
@@ -243,6 +250,7 @@ body {
 .badge { border-radius: 10px; padding: 1px 8px; font-size: .92em; color: var(--vscode-foreground); }
 .badge.bad { background: var(--vscode-inputValidation-errorBackground, rgba(240,60,60,.2)); border: 1px solid var(--vscode-inputValidation-errorBorder, #be1100); }
 .badge.good { background: rgba(60,180,90,.18); border: 1px solid var(--vscode-testing-iconPassed, #388a34); }
+.badge.unknown { background: var(--vscode-inputValidation-warningBackground, rgba(204,167,0,.18)); border: 1px solid var(--vscode-inputValidation-warningBorder, #b89500); }
 nav { display: flex; gap: 4px; }
 button.jump { font: inherit; cursor: pointer; border-radius: 3px; padding: 2px 10px;
   color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid transparent; }

@@ -339,6 +339,25 @@ describe('lsp: hover and code lens', () => {
     assert.ok(/^Table 2: 6 of 6 rows read/.test(titles[0]), titles[0]);
     assert.ok(/^Table 3: \d+ relation\(s\) do not hold$/.test(titles[1]), titles[1]);
   });
+
+  it('code lens: "all hold" only when every relation was checked; else how many could not be', () => {
+    // a row of 表三 whose label is there and its values not: the relations through it are not checked
+    const text = report('001_205104d3919f452a');
+    const r = checkReport(text);
+    const row = r.model.tables.t3!.rows.find((x) => x.key === 'unable-1')!;
+    const broken = text.slice(0, row.cells[0].start) + text.slice(row.cells[6].end);
+    const b = checkReport(broken);
+    assert.equal(b.model.tables.t3!.rows.find((x) => x.key === 'unable-1')!.status, 'unlocated');
+    const titles = provideCodeLenses(docOf(broken), b.model, b.findings, 'zh-CN').map((l) => l.command!.title);
+    // the row's own total (1), （七）总计 in its 7 columns (7), and nothing else through it: 8 instances
+    assert.deepStrictEqual(titles, ['表三：8 处勾稽关系无法核对（有单元格缺失或不可读）', '表四：勾稽关系全部成立']);
+    // a blank cell: its relations are not checked either (seed 000: （七）总计 has no value under 自然人)
+    const seed = report('000_3d3a2a252aa442c3');
+    const s0 = checkReport(seed);
+    const t0 = provideCodeLenses(docOf(seed), s0.model, s0.findings, 'en').map((l) => l.command!.title);
+    assert.ok(t0.some((x) => /^Table 3: \d+ relation\(s\) could not be checked/.test(x)), t0.join(' | '));
+    assert.ok(!t0.some((x) => x.startsWith('Table 3: all relations hold')));
+  });
 });
 
 describe('lsp: completion', () => {

@@ -215,6 +215,41 @@ describe('preview: table view model', () => {
   });
 });
 
+describe('preview: the all-hold badge', () => {
+  const badges = (html: string) => [...html.matchAll(/<span class="(?:fact )?badge (\w+)">([^<]*)<\/span>/g)].map((m) => `${m[1]}:${m[2]}`);
+  it('"全部成立" only when every relation of every table was checked and holds', () => {
+    const text = loadReport('001_205104d3919f452a');
+    assert.deepStrictEqual(badges(renderView(tableViewOf(text), { en: false })), ['good:勾稽关系全部成立']);
+  });
+  it('a row whose values are not read: the count that could not be checked, in the header and on its table, never "全部成立"', () => {
+    const text = loadReport('001_205104d3919f452a');
+    const row = parseReport(text).tables.t3!.rows.find((r) => r.key === 'unable-1')!;
+    const broken = text.slice(0, row.cells[0].start) + text.slice(row.cells[6].end);
+    const view = tableViewOf(broken);
+    const t3 = view.tables.find((t) => t.id === 't3')!;
+    assert.strictEqual(t3.relations.reduce((n, r) => n + r.unknown, 0), 8);
+    const html = renderView(view, { en: false });
+    assert.deepStrictEqual(badges(html), ['unknown:8 处勾稽关系无法核对', 'unknown:8 处勾稽关系无法核对']);
+    assert.ok(!html.includes('勾稽关系全部成立'));
+    assert.deepStrictEqual(badges(renderView(view, { en: true })), ['unknown:8 relation(s) could not be checked', 'unknown:8 relation(s) could not be checked']);
+  });
+  it('a table not found at all: its relations count as not checked', () => {
+    const text = loadReport('001_205104d3919f452a');
+    const m = parseReport(text);
+    const s4 = m.sections.find((s) => s.n === 4)!;
+    const without = text.slice(0, s4.body.start) + '\n（本年度无此类案件。）\n' + text.slice(s4.end);
+    const html = renderView(tableViewOf(without), { en: false });
+    assert.deepStrictEqual(badges(html), ['unknown:3 处勾稽关系无法核对']);
+  });
+  it('failing relations are counted first', () => {
+    const text = loadReport('001_205104d3919f452a');
+    const cell = parseReport(text).tables.t3!.rows.find((r) => r.key === 'new')!.cells[6];
+    const html = renderView(tableViewOf(text.slice(0, cell.start) + '79' + text.slice(cell.end)), { en: false });
+    assert.deepStrictEqual(badges(html).filter((b) => b.startsWith('good') || b.startsWith('unknown')), []);
+    assert.ok(badges(html).some((b) => /^bad:\d+ 处勾稽关系不成立$/.test(b)));
+  });
+});
+
 describe('preview: HTML', () => {
   it('keyboard: every cell and row label that can be revealed is focusable, and nothing else', () => {
     const html = renderView(tableViewOf(seed1Wrong()), { en: false, fileName: 'x.txt' });

@@ -1,13 +1,14 @@
 // A code lens above each table, on the line that introduces it (its section's heading, which names the table in the
 // template; for a table found outside its section, the first line of its head), never between its rows:
-// 表三/表四 "勾稽关系全部成立" or "N 处勾稽关系不成立"; 表二, which has no relations, the rows read and the blank cells.
+// 表三/表四 "N 处勾稽关系不成立", "N 处勾稽关系无法核对" (cells missing or unreadable) or, only when every relation was
+// checked and holds, "勾稽关系全部成立"; 表二, which has no relations, the rows read and the blank cells.
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Locale, ReportModel, Table } from '../core';
 import { t } from './i18n';
 import { presentTables, tableDefOf } from './model';
 import { tableName } from './symbols';
-import { evaluateRelations } from './hover';
+import { relationCounts } from './tableView';
 
 /** Where a table's lens goes: its section's heading when the table is in its own section, else its head. */
 export function tableLensOffset(model: ReportModel, table: Table): number {
@@ -37,14 +38,11 @@ function relationsTitle(model: ReportModel, table: Table, findings: readonly Fin
   const name = tableName(table.id, locale);
   const failing = findings.filter((f) => f.rule === 'table-balance' && f.start >= table.start && f.start <= table.end).length;
   if (failing > 0) return t(locale, 'lensFailing', name, failing);
-  // All relations hold only if each one could be evaluated.
-  for (const row of table.rows) {
-    if (row.status !== 'ok') return t(locale, 'lensNotChecked', name);
-    for (const cell of row.cells) {
-      for (const ev of evaluateRelations(model, table, row, cell)) if (ev.status === 'unknown') return t(locale, 'lensNotChecked', name);
-    }
-  }
-  return t(locale, 'lensBalanced', name);
+  // all relations hold only when every instance of every one was checked: otherwise say how many could not be
+  const def = tableDefOf(model, table.id);
+  let unknown = 0;
+  if (def) for (const c of relationCounts(model, table, def).values()) unknown += c.unknown;
+  return unknown ? t(locale, 'lensNotChecked', name, unknown) : t(locale, 'lensBalanced', name);
 }
 
 /** 表二 has no relations: how much of it was read. */

@@ -24,7 +24,7 @@ const MESSAGES = {
   },
   lensBalanced: { 'zh-CN': '{0}：勾稽关系全部成立', en: '{0}: all relations hold' },
   lensFailing: { 'zh-CN': '{0}：{1} 处勾稽关系不成立', en: '{0}: {1} relation(s) do not hold' },
-  lensNotChecked: { 'zh-CN': '{0}：勾稽关系无法完整核对（有单元格缺失或不可读）', en: '{0}: relations could not all be checked (cells missing or unreadable)' },
+  lensNotChecked: { 'zh-CN': '{0}：{1} 处勾稽关系无法核对（有单元格缺失或不可读）', en: '{0}: {1} relation(s) could not be checked (cells missing or unreadable)' },
   lensRead: { 'zh-CN': '{0}：已读出 {1}/{2} 行（本表无勾稽关系）', en: '{0}: {1} of {2} rows read (no relations in this table)' },
   lensReadBlank: { 'zh-CN': '{0}：已读出 {1}/{2} 行，{3} 格空白（本表无勾稽关系）', en: '{0}: {1} of {2} rows read, {3} cells blank (no relations in this table)' },
   hoverRow: { 'zh-CN': '行', en: 'Row' },

@@ -219,10 +219,7 @@ function buildTable(doc: TextDocument, model: ReportModel, table: Table | undefi
   // Relations whose target row or column could not be read count as unknown (one per instance).
   for (const rel of def.relations) {
     const s = summary.get(rel.id)!;
-    const expected = rel.forEach === 'row'
-      ? def.blocks.reduce((n, b) => n + (b.columns.some((c) => c.key === rel.target) ? b.rows.length : 0), 0)
-      : def.blocks.reduce((n, b) => n + (b.rows.some((r) => r.key === rel.target) ? b.columns.length : 0), 0);
-    s.unknown += Math.max(0, expected - s.holds - s.fails - s.unknown);
+    s.unknown += Math.max(0, instancesOf(def, rel) - s.holds - s.fails - s.unknown);
   }
 
   const rowsTotal = def.blocks.reduce((n, b) => n + b.rows.length, 0);
@@ -245,6 +242,36 @@ function buildTable(doc: TextDocument, model: ReportModel, table: Table | undefi
     if (located.orphan) vt.orphan = true;
   }
   return vt;
+}
+
+/**
+ * How many instances of each relation of a table hold, fail, or cannot be checked (a cell missing, not a number, or a
+ * row or the table not read): every instance the template has is counted, so "all hold" means every one was checked.
+ */
+export function relationCounts(model: ReportModel, table: Table | undefined, def: TableDef): Map<string, { holds: number; fails: number; unknown: number }> {
+  const counts = new Map(def.relations.map((r) => [r.id, { holds: 0, fails: 0, unknown: 0 }]));
+  const located = table && !table.absent ? table : undefined;
+  for (const row of located?.rows ?? []) {
+    if (row.status !== 'ok') continue;
+    for (const cell of row.cells) {
+      for (const ev of evaluateRelations(model, located!, row, cell)) {
+        const c = counts.get(ev.relation.id);
+        if (c) c[ev.status === 'holds' ? 'holds' : ev.status === 'fails' ? 'fails' : 'unknown']++;
+      }
+    }
+  }
+  for (const rel of def.relations) {
+    const c = counts.get(rel.id)!;
+    c.unknown += Math.max(0, instancesOf(def, rel) - c.holds - c.fails - c.unknown);
+  }
+  return counts;
+}
+
+/** How many instances of a relation a table has: a row relation on every row of its blocks, a column relation in every column. */
+function instancesOf(def: TableDef, rel: TableDef['relations'][number]): number {
+  return rel.forEach === 'row'
+    ? def.blocks.reduce((n, b) => n + (b.columns.some((c) => c.key === rel.target) ? b.rows.length : 0), 0)
+    : def.blocks.reduce((n, b) => n + (b.rows.some((r) => r.key === rel.target) ? b.columns.length : 0), 0);
 }
 
 /** The preview's view of one analysed document. Never throws on a model the parser produced. */

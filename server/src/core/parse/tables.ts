@@ -200,6 +200,8 @@ function approxSim(run: Run, spec: RowSpec, gen: number): Sim {
 }
 
 const NEG = -1e9;
+/** The likeness given to a label written wholly before another row's label in a run's context. */
+const SHADOWED = 0.6;
 
 /**
  * How many of a run's cells make a row of `width` cells: all of them, or, for a run wider than the row, fewer by its
@@ -261,13 +263,22 @@ function align(runs: Run[], sp: Specs): { assign: number[]; sims: Sims } {
   const anchor = scratchI32(0, n), last = scratchI32(1, m);
   anchor.fill(-1, 0, n);
   for (let i = 0; i < n; i++) {
-    let bestLen = 0;
+    let bestLen = 0, nearest = -1;
     exactLabels(runs[i], sp, last);
     for (let j = 0; j < m; j++) {
       if (last[j] < 0) continue;
       sims.sim[i * m + j] = 1; sims.start[i * m + j] = last[j]; sims.end[i * m + j] = last[j] + specs[j].folded.length;
       if (specs[j].folded.length > bestLen) { bestLen = specs[j].folded.length; anchor[i] = j; }
+      if (last[j] > nearest) nearest = last[j];
     }
+    // a label wholly before another row's label (a row whose values are not there, then the next row's label) is
+    // not this run's: it stays a candidate, ranked below the label nearest the values
+    for (let j = 0; j < m; j++) {
+      if (last[j] < 0 || last[j] + specs[j].folded.length > nearest) continue;
+      sims.sim[i * m + j] = SHADOWED;
+      if (anchor[i] === j) anchor[i] = -1;
+    }
+    if (anchor[i] < 0) for (let j = 0, len = 0; j < m; j++) if (last[j] >= 0 && sims.sim[i * m + j] === 1 && specs[j].folded.length > len) { len = specs[j].folded.length; anchor[i] = j; }
   }
   // the edit-distance search only for runs without an exact label, and only against the rows
   // between the rows of the nearest exactly matched runs before and after it

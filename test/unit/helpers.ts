@@ -10,8 +10,13 @@ export function reportNames(): string[] {
   return readdirSync(join(FIXTURES, 'reports')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort();
 }
 
-/** A fixture report: a name in test/fixtures/reports, or a path under test/fixtures (layouts/huaian-2024-t3-8col). */
+/**
+ * A fixture report: a name in test/fixtures/reports, a path under test/fixtures (layouts/huaian-2024-t3-8col), or one
+ * with its extension (corpus/shuyang-2025-converted.md).
+ */
 export function loadReport(name: string): string {
+  // a path with its own extension (corpus/shuyang-2025-converted.md) is read as it is
+  if (/\.(?:md|txt)$/.test(name)) return readFileSync(join(FIXTURES, name), 'utf8');
   return readFileSync(name.includes('/') ? join(FIXTURES, name + '.txt') : join(FIXTURES, 'reports', name + '.txt'), 'utf8');
 }
 

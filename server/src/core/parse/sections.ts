@@ -76,6 +76,8 @@ for (const ch of '-*#>•·') LIST_MARK[ch.charCodeAt(0)] = 1;
 const HEADING_FIRST = new Uint8Array(65536);
 for (const ch of NUMERALS + '第0123456789０１２３４５６７８９-*#>•·') HEADING_FIRST[ch.charCodeAt(0)] = 1;
 for (const h of foldedHeadings) for (const w of h.words) HEADING_FIRST[w.charCodeAt(0)] = 1;
+/** The first two characters of the sections' words: a heading without numbering starts with them. */
+const WORD_HEADS = new Set(foldedHeadings.flatMap((h) => h.words.map((w) => w.slice(0, 2))));
 
 /**
  * Is the line at [start,end) a section heading? Headings are short and their words resemble a section's wording (or
@@ -95,6 +97,9 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
   // a heading is short, one cell, one sentence (checked before anything is built: most such lines are prose)
   if (e - s > MAX_HEADING || e - s < 2 || hasCode(text, s, e, 9 /* tab */) || hasCode(text, s, e - 1, 0x3002 /* 。 */)) return undefined;
   const num = numberingAt(text, s, e);
+  // a line without numbering is a heading only when it starts as a section's words do (its first two characters):
+  // a value, a date, a table cell is not
+  if (num.style === 'none' && !WORD_HEADS.has(text.slice(s, s + 2))) return undefined;
   const last = text.charCodeAt(e - 1);
   const wordsEnd = last === 0x3002 || last === 46 ? e - 1 : e;
   if (num.wordsAt >= wordsEnd) return undefined;

@@ -4,6 +4,7 @@
 // and taken only when the table reads better with it: more of its rows read under their own labels.
 import { addDec, cmpDec, subDec, ZERO } from '../numbers';
 import { foldString } from '../text';
+import { findLoose } from './loose';
 import type { TableDef, TableVariantDef } from '../template';
 import type { Table } from '../types';
 
@@ -66,13 +67,13 @@ function headerOrderFits(text: string, v: TableVariantDef, base: TableDef, t: Ta
 }
 
 /** Does the text of the table's region call for the variant? */
-function calledFor(v: TableVariantDef, t: Table, regionFold: () => string): boolean {
+function calledFor(text: string, v: TableVariantDef, t: Table, regionFold: () => string): boolean {
   if (v.replaceRows) {
     // the rows it replaces are not written (none read under a label like its own) and its row is
     const written = t.rows.some((r) => v.replaceRows!.rows.includes(r.key) && r.labelMatch && r.labelMatch.similarity >= 0.6);
     if (written || !regionFold().includes(foldString(v.replaceRows.by.label))) return false;
   }
-  if (v.headerMarkers?.length && !v.headerMarkers.some((m) => regionFold().includes(foldString(m)))) return false;
+  if (v.headerMarkers?.length && !v.headerMarkers.some((m) => findLoose(text, m, t.region.start, t.region.end))) return false;
   return true;
 }
 
@@ -87,7 +88,7 @@ export function bestVariant(text: string, base: TableDef, table: Table, read: (v
   let best = table, score = readScore(table), applied: string[] = [];
   const columns = new Set<string>();
   for (const v of base.variants) {
-    if (!calledFor(v, best, regionFold)) continue;
+    if (!calledFor(text, v, best, regionFold)) continue;
     // two variants that add the same column are alternatives (小计 after the five kinds, or before them)
     if (v.insertColumns?.some((c) => columns.has(c.column.key))) continue;
     const ids = [...applied, v.id];

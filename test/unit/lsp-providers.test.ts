@@ -350,7 +350,7 @@ describe('lsp: hover and code lens', () => {
     assert.equal(b.model.tables.t3!.rows.find((x) => x.key === 'unable-1')!.status, 'unlocated');
     const titles = provideCodeLenses(docOf(broken), b.model, b.findings, 'zh-CN').map((l) => l.command!.title);
     // the row's own total (1), （七）总计 in its 7 columns (7), and nothing else through it: 8 instances
-    assert.deepStrictEqual(titles, ['表三：8 处勾稽关系无法核对（有单元格缺失或不可读）', '表四：勾稽关系全部成立']);
+    assert.deepStrictEqual(titles, ['表二：已读出 6/6 行（本表无勾稽关系）', '表三：8 处勾稽关系无法核对（有单元格缺失或不可读）', '表四：勾稽关系全部成立']);
     // a blank cell: its relations are not checked either (seed 000: （七）总计 has no value under 自然人)
     const seed = report('000_3d3a2a252aa442c3');
     const s0 = checkReport(seed);

@@ -48,14 +48,22 @@ function numberingAt(text: string, s: number, end: number): Numbering {
     return { written: k + 1, style: 'bare', wordsAt: i };
   }
   if (text[s] === '第') {
-    const m = /^第\s*([一二三四五六七八九十])\s*部分\s*[、.．:：，,]?\s*/.exec(text.slice(s, Math.min(end, s + 12)));
-    if (m) return { written: NUMERALS.indexOf(m[1]) + 1, style: 'other', wordsAt: s + m[0].length };
+    // 第三部分 (blanks allowed), then a separator or not
+    let i = skipBlank(text, s + 1, end);
+    const n = NUMERALS.indexOf(text[i]);
+    i = skipBlank(text, i + 1, end);
+    if (n >= 0 && text.startsWith('部分', i)) {
+      i = skipBlank(text, i + 2, end);
+      if ('、.．:：，,'.includes(text[i] ?? '\0')) i = skipBlank(text, i + 1, end);
+      return { written: n + 1, style: 'other', wordsAt: i };
+    }
+    return { style: 'none', wordsAt: s };
   }
   const c = text.charCodeAt(s);
-  if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
-    const m = /^([0-9０-９])\s*[、.．]\s*/.exec(text.slice(s, Math.min(end, s + 6)));
-    if (m) return { written: (m[1].charCodeAt(0) & 0xf) || 10, style: 'other', wordsAt: s + m[0].length };
-    return { style: 'none', wordsAt: s };
+  if ((c >= 49 && c <= 57) || (c >= 0xff11 && c <= 0xff19)) {
+    // 3、 3. (one digit: there are six sections)
+    const i = skipBlank(text, s + 1, end);
+    if ('、.．'.includes(text[i] ?? '\0')) return { written: c & 0xf, style: 'other', wordsAt: skipBlank(text, i + 1, end) };
   }
   return { style: 'none', wordsAt: s };
 }
@@ -76,8 +84,8 @@ for (const ch of '-*#>•·') LIST_MARK[ch.charCodeAt(0)] = 1;
 const HEADING_FIRST = new Uint8Array(65536);
 for (const ch of NUMERALS + '第0123456789０１２３４５６７８９-*#>•·') HEADING_FIRST[ch.charCodeAt(0)] = 1;
 for (const h of foldedHeadings) for (const w of h.words) HEADING_FIRST[w.charCodeAt(0)] = 1;
-/** The first two characters of the sections' words: a heading without numbering starts with them. */
-const WORD_HEADS = new Set(foldedHeadings.flatMap((h) => h.words.map((w) => w.slice(0, 2))));
+/** The first two characters of the sections' words (as one number): a heading without numbering starts with them. */
+const WORD_HEADS = new Set(foldedHeadings.flatMap((h) => h.words.map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1))));
 
 /**
  * Is the line at [start,end) a section heading? Headings are short and their words resemble a section's wording (or
@@ -99,10 +107,12 @@ function headingAt(text: string, start: number, end: number): HeadingCandidate |
   const num = numberingAt(text, s, e);
   // a line without numbering is a heading only when it starts as a section's words do (its first two characters):
   // a value, a date, a table cell is not
-  if (num.style === 'none' && !WORD_HEADS.has(text.slice(s, s + 2))) return undefined;
+  if (num.style === 'none' && !WORD_HEADS.has(text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1))) return undefined;
   const last = text.charCodeAt(e - 1);
   const wordsEnd = last === 0x3002 || last === 46 ? e - 1 : e;
   if (num.wordsAt >= wordsEnd) return undefined;
+  // no section's words hold a digit: a table row (1.属于国家秘密 2 0 0 …) is not a heading
+  for (let i = num.wordsAt; i < wordsEnd; i++) { const d = text.charCodeAt(i); if (d >= 48 && d <= 57) return undefined; }
   // the usual heading first: N、 and one of its section's forms exactly as written (folding would not change it)
   const own = num.written !== undefined ? foldedHeadings.find((h) => h.n === num.written) : undefined;
   if (own && num.style === 'official' && num.wordsAt === s + 2) {
